@@ -1,0 +1,1 @@
+"""explainer: structured YAML content in, a searchable static explainer site out."""

@@ -1,0 +1,29 @@
+"""The whole check of a content folder: read, validate, lint — one sorted list of diagnostics."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from explainer.diagnostics import Diagnostic, has_errors, sort_diagnostics
+from explainer.lint import lint
+from explainer.model import Content
+from explainer.source import read_documents
+from explainer.validate import build_content
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    content: Content
+    diagnostics: list[Diagnostic]
+
+    def failed(self, *, strict: bool = False) -> bool:
+        return has_errors(self.diagnostics, strict=strict)
+
+
+def check_content(content_dir: Path, *, base: Path | None = None, today: date | None = None) -> CheckResult:
+    """Read and validate every file below `content_dir`, then run every lint rule on what passed."""
+    documents, read_problems = read_documents(content_dir, base=base)
+    content, schema_problems = build_content(documents)
+    return CheckResult(content, sort_diagnostics([*read_problems, *schema_problems, *lint(content, today=today)]))

@@ -1,0 +1,94 @@
+"""The command line: `explainer check | schema | build | serve | export | new`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from explainer.check import check_content
+from explainer.diagnostics import OUTPUT_FORMATS, render_report, summary_line
+from explainer.schema import schema_files
+
+DEFAULT_CONTENT_DIR = Path("content")
+DEFAULT_SCHEMA_DIR = Path("schemas")
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    """A command line that cannot be carried out as written (exit status 2)."""
+
+
+def _existing_dir(path: Path, what: str) -> Path:
+    if not path.is_dir():
+        raise UsageError(f"{what} '{path}' is not a folder")
+    return path
+
+
+def run_check(args: argparse.Namespace) -> int:
+    content_dir = _existing_dir(Path(args.content_dir), "content folder")
+    result = check_content(content_dir)
+    sys.stdout.write(render_report(result.diagnostics, args.format))
+    failed = result.failed(strict=args.strict)
+    if args.format == "text":
+        verdict = "failed" if failed else "passed"
+        entities = sum(1 for _ in result.content.entities())
+        print(f"check {verdict}: {summary_line(result.diagnostics)} in {entities} entries", file=sys.stderr)
+    return EXIT_FAILED if failed else EXIT_OK
+
+
+def run_schema(args: argparse.Namespace) -> int:
+    out = Path(args.out)
+    files = schema_files()
+    if args.check:
+        stale = [
+            name for name, text in files.items()
+            if not (out / name).is_file() or (out / name).read_text(encoding="utf-8") != text
+        ]
+        extra = sorted(p.name for p in out.glob("*.json") if p.name not in files) if out.is_dir() else []
+        for name in [*stale, *extra]:
+            print(f"{out / name}: out of date; run 'explainer schema'", file=sys.stderr)
+        return EXIT_FAILED if stale or extra else EXIT_OK
+    out.mkdir(parents=True, exist_ok=True)
+    for name, text in files.items():
+        target = out / name
+        if not target.is_file() or target.read_text(encoding="utf-8") != text:
+            target.write_text(text, encoding="utf-8")
+            print(f"wrote {target}", file=sys.stderr)
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="explainer",
+        description="Validate explainer content and turn it into a static site.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    check = commands.add_parser("check", help="validate the content and print every problem")
+    check.add_argument("content_dir", nargs="?", default=str(DEFAULT_CONTENT_DIR), metavar="CONTENT_DIR")
+    check.add_argument("--format", choices=OUTPUT_FORMATS, default="text", help="how to print problems")
+    check.add_argument("--strict", action="store_true", help="fail on warnings too")
+    check.set_defaults(run=run_check)
+
+    schema = commands.add_parser("schema", help="write the JSON Schemas of every entity kind")
+    schema.add_argument("--out", default=str(DEFAULT_SCHEMA_DIR), metavar="DIR")
+    schema.add_argument("--check", action="store_true", help="only report schemas that are out of date")
+    schema.set_defaults(run=run_schema)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.run(args))
+    except UsageError as error:
+        parser.error(str(error))  # prints usage and exits with status 2
+    return EXIT_USAGE
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,206 @@
+"""The restricted Markdown that content fields may use, and cross-references written as links.
+
+Content Markdown is ordinary CommonMark-ish prose — paragraphs, emphasis,
+inline code, lists, block quotes and links — minus everything that lets one
+entry change the page around it: raw HTML, attribute lists, images, headings,
+and page-global definitions (link references, abbreviations, footnotes,
+snippets). Links go to `https://` addresses or to other entries by
+cross-reference: `[self-attention](term:self-attention)`,
+`[LLMs](tech:large-language-models)`, `[why](faq:why-do-llms-hallucinate)`.
+
+Finding these is a scan of the text with code spans and fenced code masked
+out, so examples inside backticks are never mistaken for markup. Lint reports
+what the scan finds; rendering only ever sees text that passed lint, and still
+escapes plain-text fields on its own.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+# Schemes for cross-references; each names an entity kind (see model.KINDS).
+XREF_SCHEMES = ("tech", "dimension", "term", "industry", "use-case", "topic", "faq", "source")
+MAX_BRACKETS = 100
+MAX_EMPHASIS_MARKERS = 200
+
+_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.DOTALL)
+_FENCE = re.compile(r"^ {0,3}(```+|~~~+)[^\n]*\n.*?(?:^ {0,3}\1[ \t]*$|\Z)", re.DOTALL | re.MULTILINE)
+# An inline link: [label](target "optional title"). Nested brackets in labels are rare in prose.
+_LINK = re.compile(r"(?<!!)\[(?P<label>[^\[\]]*)\]\((?P<target><[^>]*>|[^\s()]*)(?:\s+\"[^\"]*\")?\s*\)")
+_RAW_HTML = re.compile(r"<(?=[A-Za-z/!?])")
+_ATTR_LIST = re.compile(r"\{\s*:?\s*(?:[#.][A-Za-z_-]|[A-Za-z_][\w-]*\s*=)")
+_LINK_DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]+\]:", re.MULTILINE)
+_ABBREVIATION = re.compile(r"^ {0,3}\*\[[^\]\n]*\]:", re.MULTILINE)
+_FOOTNOTE = re.compile(r"\[\^[^\]\n]*\]")
+_IMAGE = re.compile(r"!\[")
+_HEADING = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)|^ {0,3}={3,}[ \t]*$", re.MULTILINE)
+_SNIPPET = re.compile(r"-{1,}8<-{1,}|;{1,}8<;{1,}")
+_EMPHASIS_RUN = re.compile(r"[*_]{4,}")
+
+
+@dataclass(frozen=True)
+class Link:
+    """An inline link found in Markdown text; `start` is the index of its target."""
+
+    label: str
+    target: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class CrossReference:
+    """A link target of the form `scheme:id` (optionally `#fragment`)."""
+
+    scheme: str
+    id: str
+    fragment: str = ""
+
+
+@dataclass(frozen=True)
+class Finding:
+    """Something in Markdown text that lint refuses, with the index where it starts."""
+
+    index: int
+    code: str
+    message: str
+    hint: str
+
+
+def mask_code(text: str) -> str:
+    """`text` with fenced code and code spans blanked out (same length, so indexes still hold)."""
+
+    def blank(match: re.Match[str]) -> str:
+        return re.sub(r"[^\n]", " ", match.group(0))
+
+    return _CODE_SPAN.sub(blank, _FENCE.sub(blank, text))
+
+
+def find_links(text: str) -> list[Link]:
+    """Inline links outside code, in order of appearance."""
+    masked = mask_code(text)
+    links = []
+    for match in _LINK.finditer(masked):
+        target = text[match.start("target") : match.end("target")]
+        links.append(Link(match.group("label"), target.strip("<>"), match.start("target"), match.end()))
+    return links
+
+
+def parse_cross_reference(target: str) -> CrossReference | None:
+    """`tech:large-language-models#ratings` → CrossReference; anything else → None."""
+    scheme, colon, rest = target.partition(":")
+    if not colon or scheme not in XREF_SCHEMES or rest.startswith("//"):
+        return None
+    identifier, _, fragment = rest.partition("#")
+    return CrossReference(scheme, identifier, fragment)
+
+
+def link_scheme(target: str) -> str | None:
+    match = re.match(r"^([A-Za-z][A-Za-z0-9+.-]*):", target)
+    return match.group(1).lower() if match else None
+
+
+def is_https_url(url: str) -> bool:
+    """An absolute https URL with a host and no spaces or control characters."""
+    if not url.startswith("https://") or any(c.isspace() or ord(c) < 32 for c in url):
+        return False
+    parts = urlsplit(url)
+    return bool(parts.hostname) and "." in (parts.hostname or "")
+
+
+def check_link_target(target: str) -> Finding | None:
+    """Why a link target is not allowed, or None. Cross-reference targets are checked by lint."""
+    if parse_cross_reference(target):
+        return None
+    if is_https_url(target):
+        return None
+    scheme = link_scheme(target)
+    if scheme in XREF_SCHEMES:
+        return Finding(0, "E403", f"cross-reference '{target}' has no id", "write it as scheme:id")
+    if scheme is not None and scheme not in {"http", "https", "javascript", "data", "vbscript", "file"}:
+        return Finding(
+            0, "E303", f"unknown link scheme '{scheme}:'",
+            f"cross-references use one of: {', '.join(s + ':' for s in XREF_SCHEMES)}",
+        )
+    shown = target if len(target) <= 60 else target[:57] + "…"
+    return Finding(
+        0, "E403", f"link to '{shown}' is not allowed",
+        "link to an https:// address or to an entry, e.g. (term:token) or (tech:diffusion-models)",
+    )
+
+
+def find_unsafe_markup(text: str) -> Iterator[Finding]:
+    """Constructs the restricted grammar refuses, each at the index where it starts."""
+    masked = mask_code(text)
+    checks: tuple[tuple[re.Pattern[str], str, str, str], ...] = (
+        (_RAW_HTML, "E402", "raw HTML is not allowed in content",
+         "write Markdown instead; to show a literal '<' before a letter, put it in `code`"),
+        (_ATTR_LIST, "E404", "attribute lists ('{ … }') are not allowed",
+         "remove the braces; styling comes from the site, not from entries"),
+        (_LINK_DEFINITION, "E404", "link reference definitions are not allowed (they affect the whole page)",
+         "write the link inline: [text](https://…)"),
+        (_ABBREVIATION, "E404", "abbreviation definitions are not allowed here",
+         "add the term to content/definitions/ instead; the glossary makes tooltips"),
+        (_FOOTNOTE, "E404", "footnotes are not allowed", "cite a source in the 'sources' list instead"),
+        (_IMAGE, "E404", "images are not allowed in content text",
+         "describe it in words; pictures come from the site's own templates"),
+        (_HEADING, "E404", "headings are not allowed in content text",
+         "the page provides headings; use a paragraph or **bold** lead-in"),
+        (_SNIPPET, "E404", "snippet includes ('--8<--') are not allowed", "paste the text itself"),
+    )
+    for pattern, code, message, hint in checks:
+        for match in pattern.finditer(masked):
+            yield Finding(match.start(), code, message, hint)
+    if masked.count("[") > MAX_BRACKETS or masked.count("*") + masked.count("_") > MAX_EMPHASIS_MARKERS:
+        yield Finding(0, "E405", "too much markup in one field for the Markdown renderer to handle safely",
+                      f"keep under {MAX_BRACKETS} '[' and {MAX_EMPHASIS_MARKERS} '*'/'_' per field")
+    for match in _EMPHASIS_RUN.finditer(masked):
+        yield Finding(match.start(), "E405", "a run of four or more '*' or '_'", "use *emphasis* or **strong** only")
+
+
+# -- rendering helpers -----------------------------------------------------------------------
+
+# Python-Markdown honours backslash escapes only for these characters, so only
+# they are escaped anywhere in a line; the rest matter only at its start.
+_INLINE_SPECIAL = re.compile(r"([\\`*_{}\[\]|])")
+_LINE_START_SPECIAL = re.compile(r"^([#+=-]|\d+[.)])")
+
+
+def escape_plain(text: str) -> str:
+    """Plain text made inert for Markdown and HTML: it renders as exactly these characters.
+
+    HTML-significant characters become entities (so no tag can form, whatever
+    the Markdown parser does), and Markdown punctuation is backslash-escaped
+    so `C#`, `a|b`, `*nix` or `1984. A novel` keep their meaning as text.
+    """
+    escaped = _INLINE_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
+    match = _LINE_START_SPECIAL.match(escaped)
+    if match:
+        lead = match.group(1)
+        escaped = (lead[:-1] + "\\" + lead[-1] if lead[0].isdigit() else "\\" + lead) + escaped[len(lead):]
+    return escaped
+
+
+def escape_html_text(text: str) -> str:
+    """Plain text for an HTML or front-matter context (titles, descriptions, attributes)."""
+    return html.escape(text, quote=True)
+
+
+def rewrite_links(text: str, url_for: Callable[[CrossReference], str]) -> str:
+    """Replace each cross-reference target with the URL `url_for` gives; other links stay."""
+    pieces: list[str] = []
+    cursor = 0
+    for link in find_links(text):
+        reference = parse_cross_reference(link.target)
+        if reference is None:
+            continue
+        written = text.find(link.target, link.start)
+        pieces.append(text[cursor:written])
+        pieces.append(url_for(reference))
+        cursor = written + len(link.target)
+    pieces.append(text[cursor:])
+    return "".join(pieces)

@@ -1,0 +1,516 @@
+"""The content model: one strict, frozen pydantic model per entity, and `Content`, the whole corpus.
+
+Every model forbids unknown fields and refuses type coercion, so what a
+contributor wrote is what the site shows. Plain-text fields (names, titles,
+questions, summaries) are single lines; Markdown fields follow the restricted
+grammar that `explainer.markdown` checks. Limits are named constants because
+contributors meet them in error messages and in CONTRIBUTING.md.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Annotated, Any, ClassVar, Literal, get_args
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainValidator,
+    WithJsonSchema,
+)
+from pydantic_core import PydanticCustomError
+
+from explainer.source import Document
+
+ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+MAX_ID_CHARS = 80
+MAX_NAME_CHARS = 80
+MAX_SUMMARY_CHARS = 300
+MAX_SHORT_DEFINITION_CHARS = 200
+MAX_QUESTION_CHARS = 200
+MAX_POINT_CHARS = 800
+MAX_MARKDOWN_CHARS = 6000
+MAX_LIST_ITEMS = 60
+
+_ID = re.compile(ID_PATTERN)
+
+
+def _check_id(value: str) -> str:
+    if not _ID.match(value):
+        raise PydanticCustomError(
+            "id_format",
+            "'{value}' is not a valid id: use lowercase ASCII letters, digits and single hyphens",
+            {"value": value},
+        )
+    return value
+
+
+def _check_plain_text(value: str) -> str:
+    if value != value.strip():
+        raise PydanticCustomError("text_whitespace", "starts or ends with spaces; remove them")
+    if "\n" in value:
+        raise PydanticCustomError(
+            "text_multiline",
+            "must be a single line of plain text",
+        )
+    return value
+
+
+def _check_question(value: str) -> str:
+    if not value.endswith("?"):
+        raise PydanticCustomError("question_mark", "a question must end with '?'")
+    return value
+
+
+def _parse_date(value: Any) -> Any:
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            raise PydanticCustomError(
+                "date_invalid", "'{value}' is not a real calendar date", {"value": value}
+            ) from None
+    raise PydanticCustomError("date_format", "expected a date written as YYYY-MM-DD")
+
+
+def _check_rating_value(value: Any) -> str | list[str]:
+    if isinstance(value, str) and value.strip():
+        return value
+    if isinstance(value, list) and value and all(isinstance(v, str) and v for v in value):
+        return list(value)
+    raise PydanticCustomError(
+        "rating_value", "expected a level name, a short text, or a list of short texts"
+    )
+
+
+def _text(max_chars: int) -> Any:
+    return Annotated[
+        str, Field(min_length=1, max_length=max_chars), AfterValidator(_check_plain_text)
+    ]
+
+
+class MarkdownText:
+    """Marks a text field as restricted Markdown (see `explainer.markdown`), not plain text."""
+
+    def __repr__(self) -> str:
+        return "MARKDOWN"
+
+
+MARKDOWN = MarkdownText()
+
+
+def _markdown(max_chars: int) -> Any:
+    return Annotated[
+        str,
+        Field(min_length=1, max_length=max_chars, json_schema_extra={"format": "markdown"}),
+        MARKDOWN,
+    ]
+
+
+Id = Annotated[
+    str,
+    Field(max_length=MAX_ID_CHARS, json_schema_extra={"pattern": ID_PATTERN}),
+    AfterValidator(_check_id),
+]
+Name = _text(MAX_NAME_CHARS)
+Title = _text(MAX_SUMMARY_CHARS)
+ShortName = _text(24)
+Abbreviation = _text(16)
+PointTitle = _text(100)
+LevelLabel = _text(40)
+ShortDefinition = _text(MAX_SHORT_DEFINITION_CHARS)
+Summary = _text(MAX_SUMMARY_CHARS)
+Markdown = _markdown(MAX_MARKDOWN_CHARS)
+PointMarkdown = _markdown(MAX_POINT_CHARS)
+Question = Annotated[
+    str,
+    Field(min_length=3, max_length=MAX_QUESTION_CHARS),
+    AfterValidator(_check_plain_text),
+    AfterValidator(_check_question),
+]
+Url = Annotated[str, Field(min_length=9, max_length=500, json_schema_extra={"format": "uri"})]
+IsoDate = Annotated[
+    date,
+    BeforeValidator(_parse_date),
+    WithJsonSchema({"type": "string", "format": "date"}),
+]
+RatingValue = Annotated[
+    str | list[str],
+    PlainValidator(_check_rating_value),
+    WithJsonSchema({
+        "anyOf": [
+            {"type": "string", "minLength": 1},
+            {"type": "array", "items": {"type": "string", "minLength": 1}, "minItems": 1},
+        ]
+    }),
+]
+Ids = Annotated[list[Id], Field(max_length=MAX_LIST_ITEMS)]
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class Entity(Model):
+    """Fields every entity has. `id` may be omitted in YAML: it is the file name."""
+
+    entity_kind: ClassVar[str]
+    id: Id = Field(description="Optional in the file; when given it must equal the file name.")
+
+
+# -- sources ------------------------------------------------------------------------------
+
+
+SourceKind = Literal[
+    "paper", "book", "documentation", "report", "standard", "legislation", "article", "website"
+]
+
+
+class Source(Entity):
+    """A work the content cites: a paper, official documentation, a report, a law."""
+
+    entity_kind: ClassVar[str] = "source"
+    title: Title
+    authors: Annotated[list[Name], Field(min_length=1, max_length=MAX_LIST_ITEMS)]
+    publisher: Name | None = None
+    year: Annotated[int, Field(ge=1800, le=2100)]
+    url: Url
+    kind: SourceKind
+    note: Summary | None = None
+
+
+# -- technologies ---------------------------------------------------------------------------
+
+
+RelationKind = Literal["is-a", "part-of", "uses", "overlaps", "contrasts-with"]
+
+
+class Relation(Model):
+    """How this technology stands to another one."""
+
+    kind: RelationKind
+    target: Id
+    note: Summary | None = None
+
+
+class Modalities(Model):
+    """Kinds of data a technology takes in and gives out (text, image, audio …)."""
+
+    input: Annotated[list[Id], Field(min_length=1, max_length=20)]
+    output: Annotated[list[Id], Field(min_length=1, max_length=20)]
+
+
+class Example(Model):
+    """A well-known, real instance of the technology."""
+
+    name: Name
+    note: Summary | None = None
+
+
+class Point(Model):
+    """A strength or a weakness: a short title, one or two sentences, sources for claims."""
+
+    title: PointTitle
+    detail: PointMarkdown
+    sources: Ids = []
+
+
+class Rating(Model):
+    """One cell of the comparison matrix: a value allowed by the dimension, and why."""
+
+    value: RatingValue
+    note: PointMarkdown
+    sources: Ids = []
+
+
+class Technology(Entity):
+    """A thing being compared: a column of the matrix and a page of its own."""
+
+    entity_kind: ClassVar[str] = "technology"
+    name: Name
+    short_name: ShortName | None = None
+    aliases: Annotated[list[Name], Field(max_length=20)] = []
+    summary: Summary
+    description: Markdown
+    how_it_works: Markdown
+    relations: Annotated[list[Relation], Field(max_length=20)] = []
+    modalities: Modalities | None = None
+    examples: Annotated[list[Example], Field(max_length=20)] = []
+    strengths: Annotated[list[Point], Field(min_length=1, max_length=20)]
+    weaknesses: Annotated[list[Point], Field(min_length=1, max_length=20)]
+    ratings: dict[Id, Rating]
+    sources: Ids = []
+    order: Annotated[int, Field(ge=0, le=10_000)] = 100
+    reviewed: IsoDate
+
+
+# -- dimensions -----------------------------------------------------------------------------
+
+
+DimensionKind = Literal["scale", "yes-no", "text", "list"]
+YES_NO_VALUES = ("yes", "partly", "no")
+MAX_TEXT_VALUE_CHARS = 60
+
+
+class Level(Model):
+    """A named value of a dimension: a step of a scale, or an item a list may use."""
+
+    id: Id
+    label: LevelLabel
+    description: Summary | None = None
+
+
+class Dimension(Entity):
+    """A row of the comparison matrix: one question every technology answers."""
+
+    entity_kind: ClassVar[str] = "dimension"
+    name: Name
+    question: Question
+    description: Markdown
+    kind: DimensionKind = Field(
+        description="scale: one of `levels` (low to high); yes-no: yes, partly or no; "
+        "text: a short phrase; list: several short phrases (from `levels` when given)."
+    )
+    levels: Annotated[list[Level], Field(max_length=12)] = []
+    group: Name
+    order: Annotated[int, Field(ge=0, le=10_000)] = 100
+    reviewed: IsoDate
+
+
+# -- glossary -------------------------------------------------------------------------------
+
+
+class Definition(Entity):
+    """A glossary term: a one-line meaning for tooltips and a fuller explanation."""
+
+    entity_kind: ClassVar[str] = "definition"
+    term: Name
+    abbreviation: Abbreviation | None = None
+    aliases: Annotated[list[Name], Field(max_length=20)] = []
+    short: ShortDefinition
+    body: Markdown
+    see_also: Ids = []
+    technology: Id | None = None
+    sources: Ids = []
+    reviewed: IsoDate
+
+
+# -- industries and use cases ------------------------------------------------------------
+
+
+class Industry(Entity):
+    """A field of work where the technologies are applied."""
+
+    entity_kind: ClassVar[str] = "industry"
+    name: Name
+    icon: Annotated[str, Field(pattern=r"^[a-z0-9-]+/[a-z0-9-]+$", max_length=80)] | None = None
+    summary: Summary
+    description: Markdown | None = None
+    order: Annotated[int, Field(ge=0, le=10_000)] = 100
+    reviewed: IsoDate
+
+
+class UseCase(Entity):
+    """One application in one industry, and the technologies it relies on."""
+
+    entity_kind: ClassVar[str] = "use-case"
+    title: Name
+    industry: Id
+    technologies: Annotated[list[Id], Field(min_length=1, max_length=10)]
+    summary: Summary
+    description: Markdown
+    example: Markdown
+    benefits: Annotated[list[PointMarkdown], Field(min_length=1, max_length=12)]
+    risks: Annotated[list[PointMarkdown], Field(min_length=1, max_length=12)]
+    sources: Ids = []
+    reviewed: IsoDate
+
+
+# -- FAQ ----------------------------------------------------------------------------------
+
+
+class Topic(Entity):
+    """A group of FAQ questions, in the order readers meet them."""
+
+    entity_kind: ClassVar[str] = "topic"
+    name: Name
+    summary: Summary | None = None
+    order: Annotated[int, Field(ge=0, le=10_000)] = 100
+
+
+class Faq(Entity):
+    """A question readers ask, answered directly in the first sentence."""
+
+    entity_kind: ClassVar[str] = "faq"
+    question: Question
+    answer: Markdown
+    topics: Annotated[list[Id], Field(min_length=1, max_length=5)]
+    technologies: Ids = []
+    related: Ids = []
+    sources: Ids = []
+    order: Annotated[int, Field(ge=0, le=10_000)] = 100
+    reviewed: IsoDate
+
+
+# -- the registry of kinds ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Kind:
+    """How an entity kind is stored (folder), referred to (scheme) and modelled."""
+
+    name: str
+    folder: str
+    scheme: str
+    model: type[Entity]
+    label: str
+
+
+KINDS: tuple[Kind, ...] = (
+    Kind("technology", "technologies", "tech", Technology, "technology"),
+    Kind("dimension", "dimensions", "dimension", Dimension, "dimension"),
+    Kind("definition", "definitions", "term", Definition, "glossary term"),
+    Kind("industry", "industries", "industry", Industry, "industry"),
+    Kind("use-case", "use-cases", "use-case", UseCase, "use case"),
+    Kind("topic", "topics", "topic", Topic, "FAQ topic"),
+    Kind("faq", "faq", "faq", Faq, "FAQ entry"),
+    Kind("source", "sources", "source", Source, "source"),
+)
+KIND_BY_NAME = {kind.name: kind for kind in KINDS}
+KIND_BY_FOLDER = {kind.folder: kind for kind in KINDS}
+KIND_BY_SCHEME = {kind.scheme: kind for kind in KINDS}
+
+
+# -- the corpus -----------------------------------------------------------------------------
+
+
+def _ordered(entities: Mapping[str, Entity], key: Any) -> dict[str, Any]:
+    return {e.id: e for e in sorted(entities.values(), key=key)}
+
+
+@dataclass(frozen=True)
+class Content:
+    """The whole validated corpus, each kind in display order, with where each entity came from."""
+
+    technologies: dict[str, Technology] = field(default_factory=dict)
+    dimensions: dict[str, Dimension] = field(default_factory=dict)
+    definitions: dict[str, Definition] = field(default_factory=dict)
+    industries: dict[str, Industry] = field(default_factory=dict)
+    use_cases: dict[str, UseCase] = field(default_factory=dict)
+    topics: dict[str, Topic] = field(default_factory=dict)
+    faqs: dict[str, Faq] = field(default_factory=dict)
+    sources: dict[str, Source] = field(default_factory=dict)
+    documents: dict[tuple[str, str], Document] = field(default_factory=dict, repr=False)
+    # Ids of files that exist but could not be read or validated: references to
+    # them are not reported again as unknown.
+    broken: frozenset[tuple[str, str]] = frozenset()
+    # Files whose id repeats one already read (`x.yaml` beside `x.yml`): lint reports them.
+    shadowed: tuple[Document, ...] = ()
+
+    @classmethod
+    def from_entities(
+        cls,
+        entities: list[Entity],
+        documents: dict[tuple[str, str], Document],
+        broken: frozenset[tuple[str, str]] = frozenset(),
+        shadowed: tuple[Document, ...] = (),
+    ) -> Content:
+        by_kind: dict[str, dict[str, Any]] = {kind.name: {} for kind in KINDS}
+        for entity in entities:
+            by_kind[entity.entity_kind].setdefault(entity.id, entity)
+        return cls(
+            technologies=_ordered(by_kind["technology"], lambda t: (t.order, t.name.casefold(), t.id)),
+            dimensions=_ordered(by_kind["dimension"], lambda d: (d.order, d.name.casefold(), d.id)),
+            definitions=_ordered(by_kind["definition"], lambda d: (d.term.casefold(), d.id)),
+            industries=_ordered(by_kind["industry"], lambda i: (i.order, i.name.casefold(), i.id)),
+            use_cases=_ordered(by_kind["use-case"], lambda u: (u.title.casefold(), u.id)),
+            topics=_ordered(by_kind["topic"], lambda t: (t.order, t.name.casefold(), t.id)),
+            faqs=_ordered(by_kind["faq"], lambda f: (f.order, f.question.casefold(), f.id)),
+            sources=_ordered(by_kind["source"], lambda s: (s.authors[0].casefold(), s.year, s.id)),
+            documents=documents,
+            broken=broken,
+            shadowed=shadowed,
+        )
+
+    def of_kind(self, kind: str) -> dict[str, Entity]:
+        return {
+            "technology": self.technologies,
+            "dimension": self.dimensions,
+            "definition": self.definitions,
+            "industry": self.industries,
+            "use-case": self.use_cases,
+            "topic": self.topics,
+            "faq": self.faqs,
+            "source": self.sources,
+        }[kind]  # type: ignore[return-value]
+
+    def entities(self) -> Iterator[Entity]:
+        for kind in KINDS:
+            yield from self.of_kind(kind.name).values()
+
+    def ids(self, kind: str) -> set[str]:
+        """Ids that exist for `kind`, counting files that failed to validate."""
+        return set(self.of_kind(kind)) | {i for k, i in self.broken if k == kind}
+
+    def document(self, entity: Entity) -> Document | None:
+        return self.documents.get((entity.entity_kind, entity.id))
+
+    def use_cases_for_technology(self, technology_id: str) -> list[UseCase]:
+        return [u for u in self.use_cases.values() if technology_id in u.technologies]
+
+    def use_cases_in_industry(self, industry_id: str) -> list[UseCase]:
+        return [u for u in self.use_cases.values() if u.industry == industry_id]
+
+    def faqs_about(self, technology_id: str) -> list[Faq]:
+        return [f for f in self.faqs.values() if technology_id in f.technologies]
+
+    def faqs_in_topic(self, topic_id: str) -> list[Faq]:
+        return [f for f in self.faqs.values() if topic_id in f.topics]
+
+
+# -- walking text fields ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TextField:
+    """One string in an entity: where it is (`loc`, as in the YAML), and whether it is Markdown."""
+
+    loc: tuple[str | int, ...]
+    text: str
+    markdown: bool
+
+
+def _has_marker(annotation: Any) -> bool:
+    if annotation is MARKDOWN:
+        return True
+    args = get_args(annotation)
+    return any(_has_marker(arg) for arg in args) if args else False
+
+
+def text_fields(entity: BaseModel) -> Iterator[TextField]:
+    """Every string an entity holds, Markdown or plain, with its location in the file."""
+    yield from _walk(entity, (), markdown=False)
+
+
+def _walk(value: Any, loc: tuple[str | int, ...], *, markdown: bool) -> Iterator[TextField]:
+    if isinstance(value, BaseModel):
+        for name, info in type(value).model_fields.items():
+            marked = MARKDOWN in info.metadata or _has_marker(info.annotation)
+            yield from _walk(getattr(value, name), (*loc, name), markdown=marked)
+    elif isinstance(value, str):
+        yield TextField(loc, value, markdown)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _walk(item, (*loc, index), markdown=markdown)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield TextField((*loc, key), key, False)
+            yield from _walk(item, (*loc, key), markdown=markdown)

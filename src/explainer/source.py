@@ -1,0 +1,401 @@
+"""Read content files strictly: bytes in, plain data with the position of every key and item out.
+
+YAML is parsed event by event with PyYAML's pure-Python parser (the C parser
+skips any hook we could put in), so anchors, aliases, tags and duplicate keys
+are caught where they are written, before anything is built. Plain scalars are
+resolved with the YAML 1.2 core schema: `no`, `on`, `1:20` and `2024-01-02`
+stay text; only `true`/`false`, integers, floats and `null` get other types,
+and a text field given one of those is a schema error, never a coercion.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from explainer.diagnostics import START, Diagnostic, Place, Position
+
+MAX_FILE_BYTES = 256 * 1024
+MAX_DEPTH = 24
+CONTENT_SUFFIXES = (".yaml", ".yml")
+
+Loc = tuple[str | int, ...]
+
+# YAML 1.2 core schema, https://yaml.org/spec/1.2.2/#1032-tag-resolution
+_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
+_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_INT_DEC = re.compile(r"^[-+]?[0-9]+$")
+_INT_OCT = re.compile(r"^0o[0-7]+$")
+_INT_HEX = re.compile(r"^0x[0-9a-fA-F]+$")
+_FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
+_FLOAT_SPECIAL = {
+    ".inf": float("inf"), "+.inf": float("inf"), "-.inf": float("-inf"),
+    ".Inf": float("inf"), "+.Inf": float("inf"), "-.Inf": float("-inf"),
+    ".INF": float("inf"), "+.INF": float("inf"), "-.INF": float("-inf"),
+    ".nan": float("nan"), ".NaN": float("nan"), ".NAN": float("nan"),
+}  # fmt: skip
+
+# Zero-width and bidirectional controls hide or reorder text (Trojan Source);
+# C0/C1 controls break terminals, feeds and search. Tab and newline are fine.
+_BIDI_AND_INVISIBLE = frozenset(
+    "\u061c\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
+    "\u2028\u2029\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\ufeff\u00ad"
+)
+
+
+def forbidden_character(char: str) -> str | None:
+    """Why `char` may not appear in content text, or None when it may."""
+    if char in "\t\n":
+        return None
+    if char in _BIDI_AND_INVISIBLE:
+        return f"invisible, bidirectional or line-separator character U+{ord(char):04X}"
+    category = unicodedata.category(char)
+    if category == "Cc":
+        return f"control character U+{ord(char):04X}"
+    if category == "Cs":
+        return f"lone surrogate U+{ord(char):04X}"
+    if category == "Cn" and (0xFDD0 <= ord(char) <= 0xFDEF or ord(char) & 0xFFFE == 0xFFFE):
+        return f"noncharacter U+{ord(char):04X}"
+    return None
+
+
+def find_forbidden_characters(text: str) -> Iterator[tuple[int, str]]:
+    """(index, reason) for every character that may not appear in content."""
+    for index, char in enumerate(text):
+        if char.isascii() and (char >= " " or char in "\t\n") and char != "\x7f":
+            continue
+        reason = forbidden_character(char)
+        if reason:
+            yield index, reason
+
+
+@dataclass(frozen=True)
+class Span:
+    """Where a value is written: its first character and its extent in the file text."""
+
+    start: Position
+    start_index: int
+    end_index: int
+
+
+@dataclass(frozen=True)
+class Document:
+    """One content file, read: its data and where every part of it is written."""
+
+    path: str
+    text: str
+    data: dict[str, Any]
+    keys: Mapping[Loc, Position] = field(repr=False)
+    spans: Mapping[Loc, Span] = field(repr=False)
+
+    @property
+    def stem(self) -> str:
+        return Path(self.path).stem
+
+    def position(self, loc: Loc) -> Position:
+        """Where `loc` is written: its key for a mapping entry, its first character for an item.
+
+        A location that does not exist (a missing field) falls back to the
+        nearest enclosing one that does.
+        """
+        while True:
+            if loc in self.keys:
+                return self.keys[loc]
+            if loc in self.spans:
+                return self.spans[loc].start
+            if not loc:
+                return START
+            loc = loc[:-1]
+
+    def value_position(self, loc: Loc) -> Position:
+        """Where the value at `loc` starts (not its key)."""
+        span = self.spans.get(loc)
+        return span.start if span else self.position(loc)
+
+    def locate(self, loc: Loc, needle: str, *, after: int = 0) -> Position | None:
+        """Position of `needle` written literally inside the value at `loc`, or None.
+
+        `after` skips that many earlier occurrences.
+        """
+        span = self.spans.get(loc)
+        if span is None:
+            return None
+        index = span.start_index - 1
+        for _ in range(after + 1):
+            index = self.text.find(needle, index + 1, span.end_index)
+            if index < 0:
+                return None
+        return position_of_index(self.text, index)
+
+    def position_in_value(self, loc: Loc, decoded: str, index: int) -> Position:
+        """Where character `index` of the decoded string at `loc` is written in the file.
+
+        Exact whenever the characters around it are written literally, whatever
+        the scalar style; otherwise (escapes, folded lines) the value's start.
+        """
+        for length in (40, 16, 6, 2, 1):
+            needle = decoded[index : index + length].split("\n")[0]
+            if not needle:
+                break
+            found = self.locate(loc, needle, after=decoded.count(needle, 0, index))
+            if found is not None:
+                return found
+        return self.value_position(loc)
+
+    def place(self, loc: Loc = ()) -> Place:
+        return Place(self.path, self.position(loc))
+
+
+def position_of_index(text: str, index: int) -> Position:
+    line = text.count("\n", 0, index) + 1
+    column = index - (text.rfind("\n", 0, index) + 1) + 1
+    return Position(line, column)
+
+
+class ReadError(Exception):
+    """A content file that cannot be read as one strict YAML mapping."""
+
+    def __init__(self, diagnostics: list[Diagnostic]) -> None:
+        super().__init__("; ".join(d.message for d in diagnostics))
+        self.diagnostics = diagnostics
+
+
+def _mark_position(mark: Any) -> Position:
+    return Position(mark.line + 1, mark.column + 1)
+
+
+def _resolve_plain(value: str) -> Any:
+    if _NULL.match(value):
+        return None
+    if value in _BOOL:
+        return _BOOL[value]
+    if _INT_DEC.match(value):
+        return int(value)
+    if _INT_OCT.match(value):
+        return int(value[2:], 8)
+    if _INT_HEX.match(value):
+        return int(value[2:], 16)
+    if _FLOAT.match(value):
+        return float(value)
+    if value in _FLOAT_SPECIAL:
+        return _FLOAT_SPECIAL[value]
+    return value
+
+
+@dataclass
+class _Open:
+    """A mapping or sequence under construction while events stream in."""
+
+    loc: Loc
+    value: dict[str, Any] | list[Any]
+    pending_key: str | None = None
+    key_lines: dict[str, Position] = field(default_factory=dict)
+
+
+class _Builder:
+    """Turns a PyYAML event stream into plain data plus positions, refusing what we forbid."""
+
+    def __init__(self, path: str, text: str) -> None:
+        self.path = path
+        self.text = text
+        self.keys: dict[Loc, Position] = {}
+        self.spans: dict[Loc, Span] = {}
+        self.stack: list[_Open] = []
+        self.root: Any = None
+        self.root_seen = False
+        self.documents = 0
+
+    def fail(self, code: str, mark: Any, message: str, hint: str | None = None) -> ReadError:
+        position = _mark_position(mark) if mark is not None else START
+        return ReadError([Place(self.path, position).error(code, message, hint)])
+
+    def build(self) -> dict[str, Any]:
+        try:
+            for event in yaml.parse(self.text, Loader=yaml.SafeLoader):
+                self.feed(event)
+        except yaml.MarkedYAMLError as error:
+            mark = error.problem_mark or error.context_mark
+            problem = error.problem or "invalid YAML"
+            message = f"YAML syntax error: {problem}"
+            if error.context:
+                message += f" ({error.context})"
+            raise self.fail("E103", mark, message) from None
+        except yaml.YAMLError as error:  # ReaderError and friends carry no mark
+            raise self.fail("E103", None, f"YAML error: {error}") from None
+        if not self.root_seen:
+            raise self.fail("E107", None, "the file is empty; it must hold one YAML mapping")
+        if not isinstance(self.root, dict):
+            kind = "a list" if isinstance(self.root, list) else "a single value"
+            raise self.fail(
+                "E107", None, f"the top level is {kind}; it must be a mapping of field: value"
+            )
+        return self.root
+
+    def feed(self, event: yaml.Event) -> None:
+        if isinstance(event, yaml.DocumentStartEvent):
+            self.documents += 1
+            if self.documents > 1:
+                raise self.fail(
+                    "E107", event.start_mark, "a content file holds exactly one YAML document",
+                    hint="remove the second '---' and what follows, or move it to its own file",
+                )
+            return
+        if isinstance(event, yaml.AliasEvent):
+            raise self.fail(
+                "E105", event.start_mark, f"alias '*{event.anchor}' is not allowed",
+                hint="write the value out in full; anchors and aliases are refused",
+            )
+        if isinstance(event, yaml.NodeEvent) and event.anchor is not None:
+            raise self.fail(
+                "E105", event.start_mark, f"anchor '&{event.anchor}' is not allowed",
+                hint="write each value out in full; anchors and aliases are refused",
+            )
+        if isinstance(event, yaml.ScalarEvent | yaml.CollectionStartEvent) and event.tag:
+            tag = event.tag.replace("tag:yaml.org,2002:", "!!")
+            raise self.fail(
+                "E106", event.start_mark, f"tag '{tag}' is not allowed",
+                hint="remove the tag; put the value in quotes if it is meant as text",
+            )
+        if isinstance(event, yaml.ScalarEvent):
+            plain = event.style is None
+            if self.expecting_key():
+                self.add_key(event.value, event.start_mark, plain=plain)
+            else:
+                value = _resolve_plain(event.value) if plain else event.value
+                self.add_value(value, event.start_mark, event.end_mark)
+        elif isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
+            if self.expecting_key():
+                raise self.fail("E109", event.start_mark, "a key must be a plain name, not a collection")
+            container: dict[str, Any] | list[Any] = (
+                {} if isinstance(event, yaml.MappingStartEvent) else []
+            )
+            loc = self.add_value(container, event.start_mark, event.end_mark)
+            if len(self.stack) >= MAX_DEPTH:
+                raise self.fail("E108", event.start_mark, f"nesting deeper than {MAX_DEPTH} levels")
+            self.stack.append(_Open(loc, container))
+        elif isinstance(event, yaml.CollectionEndEvent):
+            opened = self.stack.pop()
+            start = self.spans[opened.loc]
+            self.spans[opened.loc] = Span(start.start, start.start_index, event.end_mark.index)
+
+    def expecting_key(self) -> bool:
+        return bool(self.stack) and isinstance(self.stack[-1].value, dict) and (
+            self.stack[-1].pending_key is None
+        )
+
+    def add_key(self, key: str, mark: Any, *, plain: bool) -> None:
+        top = self.stack[-1]
+        position = _mark_position(mark)
+        if plain and key == "<<":
+            raise self.fail("E105", mark, "merge key '<<' is not allowed", hint="write the fields out in full")
+        if key in top.key_lines:
+            first = top.key_lines[key]
+            raise self.fail(
+                "E104", mark, f"duplicate key '{key}'",
+                hint=f"it is already set on line {first.line}; keep one of them",
+            )
+        top.key_lines[key] = position
+        top.pending_key = key
+        self.keys[(*top.loc, key)] = position
+
+    def add_value(self, value: Any, start_mark: Any, end_mark: Any) -> Loc:
+        span = Span(_mark_position(start_mark), start_mark.index, end_mark.index)
+        if not self.stack:
+            self.root, self.root_seen = value, True
+            self.spans[()] = span
+            return ()
+        top = self.stack[-1]
+        if isinstance(top.value, dict):
+            assert top.pending_key is not None
+            key, top.pending_key = top.pending_key, None
+            top.value[key] = value
+            loc: Loc = (*top.loc, key)
+        else:
+            loc = (*top.loc, len(top.value))
+            top.value.append(value)
+        self.spans[loc] = span
+        return loc
+
+
+def decode(path: str, raw: bytes) -> str:
+    """Strict UTF-8 (an optional UTF-8 byte-order mark is dropped), or a positioned error."""
+    if len(raw) > MAX_FILE_BYTES:
+        raise ReadError([
+            Place(path).error(
+                "E102", f"file is {len(raw):,} bytes; the limit is {MAX_FILE_BYTES:,}",
+                hint="split it into smaller entries",
+            )
+        ])
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        good = raw[: error.start].decode("utf-8")
+        position = position_of_index(good, len(good))
+        raise ReadError([
+            Place(path, position).error(
+                "E101", f"not valid UTF-8 (byte 0x{raw[error.start]:02X})",
+                hint="save the file as UTF-8",
+            )
+        ]) from None
+    return text.removeprefix("\ufeff").replace("\r\n", "\n")
+
+
+def parse_document(path: str, raw: bytes) -> Document:
+    """One content file's bytes to a `Document`, or `ReadError` with positioned diagnostics."""
+    text = decode(path, raw)
+    bad = [
+        Place(path, position_of_index(text, index)).error(
+            "E401", f"{reason} in the file", hint="delete it; it is invisible or unsafe in text"
+        )
+        for index, reason in find_forbidden_characters(text)
+    ]
+    if bad:
+        raise ReadError(bad)
+    builder = _Builder(path, text)
+    data = builder.build()
+    return Document(path, text, data, builder.keys, builder.spans)
+
+
+def content_files(content_dir: Path) -> list[Path]:
+    """Every YAML file below `content_dir`, in a stable order."""
+    return sorted(
+        (p for p in content_dir.rglob("*") if p.suffix in CONTENT_SUFFIXES and p.is_file()),
+        key=lambda p: p.relative_to(content_dir).as_posix(),
+    )
+
+
+def display_path(path: Path, base: Path) -> str:
+    """The path as contributors see it: relative to the working directory when possible."""
+    try:
+        return path.resolve().relative_to(base.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def read_documents(content_dir: Path, *, base: Path | None = None) -> tuple[list[Document], list[Diagnostic]]:
+    """Read every content file below `content_dir`; each unreadable file becomes diagnostics.
+
+    Paths in documents and diagnostics are shown relative to `base` (the
+    working directory by default) so that editors can jump to them.
+    """
+    base = base or Path.cwd()
+    documents: list[Document] = []
+    diagnostics: list[Diagnostic] = []
+    for path in content_files(content_dir):
+        shown = display_path(path, base)
+        try:
+            raw = path.read_bytes()
+        except OSError as error:
+            diagnostics.append(Place(shown).error("E101", f"cannot read the file: {error.strerror}"))
+            continue
+        try:
+            documents.append(parse_document(shown, raw))
+        except ReadError as error:
+            diagnostics.extend(error.diagnostics)
+    return documents, diagnostics
