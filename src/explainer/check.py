@@ -9,7 +9,7 @@ from pathlib import Path
 from explainer.diagnostics import Diagnostic, has_errors, sort_diagnostics
 from explainer.lint import lint
 from explainer.model import Content
-from explainer.source import read_documents
+from explainer.source import Document, read_documents
 from explainer.validate import build_content
 
 
@@ -22,8 +22,17 @@ class CheckResult:
         return has_errors(self.diagnostics, strict=strict)
 
 
+def check_documents(
+    documents: list[Document], read_problems: list[Diagnostic], *, today: date | None = None
+) -> CheckResult:
+    """Validate documents already read, then run every lint rule on what passed."""
+    unreadable = sorted({problem.path for problem in read_problems})
+    content, schema_problems = build_content(documents, unreadable)
+    found = [*read_problems, *schema_problems, *lint(content, today=today)]
+    return CheckResult(content, sort_diagnostics(found))
+
+
 def check_content(content_dir: Path, *, base: Path | None = None, today: date | None = None) -> CheckResult:
     """Read and validate every file below `content_dir`, then run every lint rule on what passed."""
     documents, read_problems = read_documents(content_dir, base=base)
-    content, schema_problems = build_content(documents)
-    return CheckResult(content, sort_diagnostics([*read_problems, *schema_problems, *lint(content, today=today)]))
+    return check_documents(documents, read_problems, today=today)

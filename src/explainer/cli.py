@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 
 from explainer.check import check_content
@@ -27,15 +29,29 @@ def _existing_dir(path: Path, what: str) -> Path:
     return path
 
 
+def today() -> date:
+    """The date rules compare reviews against; EXPLAINER_TODAY=YYYY-MM-DD pins it for reproducible runs."""
+    pinned = os.environ.get("EXPLAINER_TODAY")
+    if not pinned:
+        return date.today()
+    try:
+        return date.fromisoformat(pinned)
+    except ValueError:
+        raise UsageError(f"EXPLAINER_TODAY='{pinned}' is not a date written YYYY-MM-DD") from None
+
+
 def run_check(args: argparse.Namespace) -> int:
     content_dir = _existing_dir(Path(args.content_dir), "content folder")
-    result = check_content(content_dir)
+    result = check_content(content_dir, today=today())
     sys.stdout.write(render_report(result.diagnostics, args.format))
     failed = result.failed(strict=args.strict)
     if args.format == "text":
         verdict = "failed" if failed else "passed"
         entities = sum(1 for _ in result.content.entities())
-        print(f"check {verdict}: {summary_line(result.diagnostics)} in {entities} entries", file=sys.stderr)
+        print(
+            f"check {verdict}: {summary_line(result.diagnostics)} in {entities} entries",
+            file=sys.stderr,
+        )
     return EXIT_FAILED if failed else EXIT_OK
 
 
@@ -44,7 +60,8 @@ def run_schema(args: argparse.Namespace) -> int:
     files = schema_files()
     if args.check:
         stale = [
-            name for name, text in files.items()
+            name
+            for name, text in files.items()
             if not (out / name).is_file() or (out / name).read_text(encoding="utf-8") != text
         ]
         extra = sorted(p.name for p in out.glob("*.json") if p.name not in files) if out.is_dir() else []

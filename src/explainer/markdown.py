@@ -29,8 +29,6 @@ MAX_EMPHASIS_MARKERS = 200
 
 _CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.DOTALL)
 _FENCE = re.compile(r"^ {0,3}(```+|~~~+)[^\n]*\n.*?(?:^ {0,3}\1[ \t]*$|\Z)", re.DOTALL | re.MULTILINE)
-# An inline link: [label](target "optional title"). Nested brackets in labels are rare in prose.
-_LINK = re.compile(r"(?<!!)\[(?P<label>[^\[\]]*)\]\((?P<target><[^>]*>|[^\s()]*)(?:\s+\"[^\"]*\")?\s*\)")
 _RAW_HTML = re.compile(r"<(?=[A-Za-z/!?])")
 _ATTR_LIST = re.compile(r"\{\s*:?\s*(?:[#.][A-Za-z_-]|[A-Za-z_][\w-]*\s*=)")
 _LINK_DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]+\]:", re.MULTILINE)
@@ -81,13 +79,67 @@ def mask_code(text: str) -> str:
 
 
 def find_links(text: str) -> list[Link]:
-    """Inline links outside code, in order of appearance."""
+    """Inline links `[label](target "title")` outside code, in order of appearance.
+
+    A scanner rather than a regular expression, because targets may hold
+    balanced parentheses (`javascript:alert(1)` must be found to be refused).
+    """
     masked = mask_code(text)
     links = []
-    for match in _LINK.finditer(masked):
-        target = text[match.start("target") : match.end("target")]
-        links.append(Link(match.group("label"), target.strip("<>"), match.start("target"), match.end()))
+    for opening in re.finditer(r"\]\(", masked):
+        label_start = _matching_open_bracket(masked, opening.start())
+        if label_start is None or (label_start > 0 and masked[label_start - 1] == "!"):
+            continue
+        parsed = _link_target(masked, opening.end())
+        if parsed is None:
+            continue
+        start, end, close = parsed
+        target = text[start:end]
+        if target.startswith("<") and target.endswith(">"):
+            start, target = start + 1, target[1:-1]
+        links.append(Link(masked[label_start + 1 : opening.start()], target, start, close + 1))
     return links
+
+
+def _matching_open_bracket(text: str, close: int) -> int | None:
+    depth = 0
+    for index in range(close - 1, -1, -1):
+        char = text[index]
+        if char == "]" and (index == 0 or text[index - 1] != "\\"):
+            depth += 1
+        elif char == "[" and (index == 0 or text[index - 1] != "\\"):
+            if depth == 0:
+                return index
+            depth -= 1
+    return None
+
+
+def _link_target(text: str, start: int) -> tuple[int, int, int] | None:
+    """(target start, target end, index of the closing parenthesis) of a link body at `start`."""
+    index = start
+    while index < len(text) and text[index] in " \t":
+        index += 1
+    target_start = index
+    if index < len(text) and text[index] == "<":
+        end = text.find(">", index)
+        if end < 0:
+            return None
+        index = end + 1
+    else:
+        depth = 0
+        while index < len(text) and not text[index].isspace():
+            if text[index] == "(":
+                depth += 1
+            elif text[index] == ")":
+                if depth == 0:
+                    break
+                depth -= 1
+            index += 1
+    target_end = index
+    title = re.compile(r'\s*(?:"[^"]*"|\'[^\']*\'|\([^)]*\))?\s*\)').match(text, target_end)
+    if title is None:
+        return None
+    return target_start, target_end, title.end() - 1
 
 
 def parse_cross_reference(target: str) -> CrossReference | None:
@@ -96,7 +148,7 @@ def parse_cross_reference(target: str) -> CrossReference | None:
     if not colon or scheme not in XREF_SCHEMES or rest.startswith("//"):
         return None
     identifier, _, fragment = rest.partition("#")
-    return CrossReference(scheme, identifier, fragment)
+    return CrossReference(scheme, identifier, fragment) if identifier else None
 
 
 def link_scheme(target: str) -> str | None:
@@ -121,14 +173,25 @@ def check_link_target(target: str) -> Finding | None:
     scheme = link_scheme(target)
     if scheme in XREF_SCHEMES:
         return Finding(0, "E403", f"cross-reference '{target}' has no id", "write it as scheme:id")
-    if scheme is not None and scheme not in {"http", "https", "javascript", "data", "vbscript", "file"}:
+    if scheme is not None and scheme not in {
+        "http",
+        "https",
+        "javascript",
+        "data",
+        "vbscript",
+        "file",
+    }:
         return Finding(
-            0, "E303", f"unknown link scheme '{scheme}:'",
+            0,
+            "E303",
+            f"unknown link scheme '{scheme}:'",
             f"cross-references use one of: {', '.join(s + ':' for s in XREF_SCHEMES)}",
         )
     shown = target if len(target) <= 60 else target[:57] + "…"
     return Finding(
-        0, "E403", f"link to '{shown}' is not allowed",
+        0,
+        "E403",
+        f"link to '{shown}' is not allowed",
         "link to an https:// address or to an entry, e.g. (term:token) or (tech:diffusion-models)",
     )
 
@@ -137,29 +200,67 @@ def find_unsafe_markup(text: str) -> Iterator[Finding]:
     """Constructs the restricted grammar refuses, each at the index where it starts."""
     masked = mask_code(text)
     checks: tuple[tuple[re.Pattern[str], str, str, str], ...] = (
-        (_RAW_HTML, "E402", "raw HTML is not allowed in content",
-         "write Markdown instead; to show a literal '<' before a letter, put it in `code`"),
-        (_ATTR_LIST, "E404", "attribute lists ('{ … }') are not allowed",
-         "remove the braces; styling comes from the site, not from entries"),
-        (_LINK_DEFINITION, "E404", "link reference definitions are not allowed (they affect the whole page)",
-         "write the link inline: [text](https://…)"),
-        (_ABBREVIATION, "E404", "abbreviation definitions are not allowed here",
-         "add the term to content/definitions/ instead; the glossary makes tooltips"),
-        (_FOOTNOTE, "E404", "footnotes are not allowed", "cite a source in the 'sources' list instead"),
-        (_IMAGE, "E404", "images are not allowed in content text",
-         "describe it in words; pictures come from the site's own templates"),
-        (_HEADING, "E404", "headings are not allowed in content text",
-         "the page provides headings; use a paragraph or **bold** lead-in"),
+        (
+            _RAW_HTML,
+            "E402",
+            "raw HTML is not allowed in content",
+            "write Markdown instead; to show a literal '<' before a letter, put it in `code`",
+        ),
+        (
+            _ATTR_LIST,
+            "E404",
+            "attribute lists ('{ … }') are not allowed",
+            "remove the braces; styling comes from the site, not from entries",
+        ),
+        (
+            _LINK_DEFINITION,
+            "E404",
+            "link reference definitions are not allowed (they affect the whole page)",
+            "write the link inline: [text](https://…)",
+        ),
+        (
+            _ABBREVIATION,
+            "E404",
+            "abbreviation definitions are not allowed here",
+            "add the term to content/definitions/ instead; the glossary makes tooltips",
+        ),
+        (
+            _FOOTNOTE,
+            "E404",
+            "footnotes are not allowed",
+            "cite a source in the 'sources' list instead",
+        ),
+        (
+            _IMAGE,
+            "E404",
+            "images are not allowed in content text",
+            "describe it in words; pictures come from the site's own templates",
+        ),
+        (
+            _HEADING,
+            "E404",
+            "headings are not allowed in content text",
+            "the page provides headings; use a paragraph or **bold** lead-in",
+        ),
         (_SNIPPET, "E404", "snippet includes ('--8<--') are not allowed", "paste the text itself"),
     )
     for pattern, code, message, hint in checks:
         for match in pattern.finditer(masked):
             yield Finding(match.start(), code, message, hint)
     if masked.count("[") > MAX_BRACKETS or masked.count("*") + masked.count("_") > MAX_EMPHASIS_MARKERS:
-        yield Finding(0, "E405", "too much markup in one field for the Markdown renderer to handle safely",
-                      f"keep under {MAX_BRACKETS} '[' and {MAX_EMPHASIS_MARKERS} '*'/'_' per field")
+        yield Finding(
+            0,
+            "E405",
+            "too much markup in one field for the Markdown renderer to handle safely",
+            f"keep under {MAX_BRACKETS} '[' and {MAX_EMPHASIS_MARKERS} '*'/'_' per field",
+        )
     for match in _EMPHASIS_RUN.finditer(masked):
-        yield Finding(match.start(), "E405", "a run of four or more '*' or '_'", "use *emphasis* or **strong** only")
+        yield Finding(
+            match.start(),
+            "E405",
+            "a run of four or more '*' or '_'",
+            "use *emphasis* or **strong** only",
+        )
 
 
 # -- rendering helpers -----------------------------------------------------------------------
@@ -181,7 +282,7 @@ def escape_plain(text: str) -> str:
     match = _LINE_START_SPECIAL.match(escaped)
     if match:
         lead = match.group(1)
-        escaped = (lead[:-1] + "\\" + lead[-1] if lead[0].isdigit() else "\\" + lead) + escaped[len(lead):]
+        escaped = (lead[:-1] + "\\" + lead[-1] if lead[0].isdigit() else "\\" + lead) + escaped[len(lead) :]
     return escaped
 
 

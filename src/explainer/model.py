@@ -86,15 +86,7 @@ def _check_rating_value(value: Any) -> str | list[str]:
         return value
     if isinstance(value, list) and value and all(isinstance(v, str) and v for v in value):
         return list(value)
-    raise PydanticCustomError(
-        "rating_value", "expected a level name, a short text, or a list of short texts"
-    )
-
-
-def _text(max_chars: int) -> Any:
-    return Annotated[
-        str, Field(min_length=1, max_length=max_chars), AfterValidator(_check_plain_text)
-    ]
+    raise PydanticCustomError("rating_value", "expected a level name, a short text, or a list of short texts")
 
 
 class MarkdownText:
@@ -105,31 +97,34 @@ class MarkdownText:
 
 
 MARKDOWN = MarkdownText()
-
-
-def _markdown(max_chars: int) -> Any:
-    return Annotated[
-        str,
-        Field(min_length=1, max_length=max_chars, json_schema_extra={"format": "markdown"}),
-        MARKDOWN,
-    ]
-
+_PLAIN = AfterValidator(_check_plain_text)
+_MARKDOWN_SCHEMA = {"format": "markdown"}
 
 Id = Annotated[
     str,
     Field(max_length=MAX_ID_CHARS, json_schema_extra={"pattern": ID_PATTERN}),
     AfterValidator(_check_id),
 ]
-Name = _text(MAX_NAME_CHARS)
-Title = _text(MAX_SUMMARY_CHARS)
-ShortName = _text(24)
-Abbreviation = _text(16)
-PointTitle = _text(100)
-LevelLabel = _text(40)
-ShortDefinition = _text(MAX_SHORT_DEFINITION_CHARS)
-Summary = _text(MAX_SUMMARY_CHARS)
-Markdown = _markdown(MAX_MARKDOWN_CHARS)
-PointMarkdown = _markdown(MAX_POINT_CHARS)
+# Plain text: one line, no surrounding spaces, escaped wherever it is shown.
+Name = Annotated[str, Field(min_length=1, max_length=MAX_NAME_CHARS), _PLAIN]
+Title = Annotated[str, Field(min_length=1, max_length=MAX_SUMMARY_CHARS), _PLAIN]
+Summary = Annotated[str, Field(min_length=1, max_length=MAX_SUMMARY_CHARS), _PLAIN]
+ShortName = Annotated[str, Field(min_length=1, max_length=24), _PLAIN]
+Abbreviation = Annotated[str, Field(min_length=1, max_length=16), _PLAIN]
+PointTitle = Annotated[str, Field(min_length=1, max_length=100), _PLAIN]
+LevelLabel = Annotated[str, Field(min_length=1, max_length=40), _PLAIN]
+ShortDefinition = Annotated[str, Field(min_length=1, max_length=MAX_SHORT_DEFINITION_CHARS), _PLAIN]
+# Restricted Markdown (see explainer.markdown), checked by lint rules E4xx.
+Markdown = Annotated[
+    str,
+    Field(min_length=1, max_length=MAX_MARKDOWN_CHARS, json_schema_extra=_MARKDOWN_SCHEMA),
+    MARKDOWN,
+]
+PointMarkdown = Annotated[
+    str,
+    Field(min_length=1, max_length=MAX_POINT_CHARS, json_schema_extra=_MARKDOWN_SCHEMA),
+    MARKDOWN,
+]
 Question = Annotated[
     str,
     Field(min_length=3, max_length=MAX_QUESTION_CHARS),
@@ -145,12 +140,14 @@ IsoDate = Annotated[
 RatingValue = Annotated[
     str | list[str],
     PlainValidator(_check_rating_value),
-    WithJsonSchema({
-        "anyOf": [
-            {"type": "string", "minLength": 1},
-            {"type": "array", "items": {"type": "string", "minLength": 1}, "minItems": 1},
-        ]
-    }),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "minLength": 1},
+                {"type": "array", "items": {"type": "string", "minLength": 1}, "minItems": 1},
+            ]
+        }
+    ),
 ]
 Ids = Annotated[list[Id], Field(max_length=MAX_LIST_ITEMS)]
 

@@ -60,8 +60,10 @@ def _field_references(entity: Entity, value: Any, loc: Loc) -> Iterator[Referenc
         here = (*loc, name)
         if name in REFERENCE_FIELDS and isinstance(field_value, str):
             yield Reference(entity, REFERENCE_FIELDS[name], field_value, here)
-        elif name in REFERENCE_FIELDS and isinstance(field_value, list) and all(
-            isinstance(v, str) for v in field_value
+        elif (
+            name in REFERENCE_FIELDS
+            and isinstance(field_value, list)
+            and all(isinstance(v, str) for v in field_value)
         ):
             for index, target in enumerate(field_value):
                 yield Reference(entity, REFERENCE_FIELDS[name], target, (*here, index))

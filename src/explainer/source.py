@@ -232,9 +232,7 @@ class _Builder:
             raise self.fail("E107", None, "the file is empty; it must hold one YAML mapping")
         if not isinstance(self.root, dict):
             kind = "a list" if isinstance(self.root, list) else "a single value"
-            raise self.fail(
-                "E107", None, f"the top level is {kind}; it must be a mapping of field: value"
-            )
+            raise self.fail("E107", None, f"the top level is {kind}; it must be a mapping of field: value")
         return self.root
 
     def feed(self, event: yaml.Event) -> None:
@@ -242,24 +240,32 @@ class _Builder:
             self.documents += 1
             if self.documents > 1:
                 raise self.fail(
-                    "E107", event.start_mark, "a content file holds exactly one YAML document",
+                    "E107",
+                    event.start_mark,
+                    "a content file holds exactly one YAML document",
                     hint="remove the second '---' and what follows, or move it to its own file",
                 )
             return
         if isinstance(event, yaml.AliasEvent):
             raise self.fail(
-                "E105", event.start_mark, f"alias '*{event.anchor}' is not allowed",
+                "E105",
+                event.start_mark,
+                f"alias '*{event.anchor}' is not allowed",
                 hint="write the value out in full; anchors and aliases are refused",
             )
         if isinstance(event, yaml.NodeEvent) and event.anchor is not None:
             raise self.fail(
-                "E105", event.start_mark, f"anchor '&{event.anchor}' is not allowed",
+                "E105",
+                event.start_mark,
+                f"anchor '&{event.anchor}' is not allowed",
                 hint="write each value out in full; anchors and aliases are refused",
             )
         if isinstance(event, yaml.ScalarEvent | yaml.CollectionStartEvent) and event.tag:
             tag = event.tag.replace("tag:yaml.org,2002:", "!!")
             raise self.fail(
-                "E106", event.start_mark, f"tag '{tag}' is not allowed",
+                "E106",
+                event.start_mark,
+                f"tag '{tag}' is not allowed",
                 hint="remove the tag; put the value in quotes if it is meant as text",
             )
         if isinstance(event, yaml.ScalarEvent):
@@ -272,9 +278,7 @@ class _Builder:
         elif isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
             if self.expecting_key():
                 raise self.fail("E109", event.start_mark, "a key must be a plain name, not a collection")
-            container: dict[str, Any] | list[Any] = (
-                {} if isinstance(event, yaml.MappingStartEvent) else []
-            )
+            container: dict[str, Any] | list[Any] = {} if isinstance(event, yaml.MappingStartEvent) else []
             loc = self.add_value(container, event.start_mark, event.end_mark)
             if len(self.stack) >= MAX_DEPTH:
                 raise self.fail("E108", event.start_mark, f"nesting deeper than {MAX_DEPTH} levels")
@@ -282,22 +286,29 @@ class _Builder:
         elif isinstance(event, yaml.CollectionEndEvent):
             opened = self.stack.pop()
             start = self.spans[opened.loc]
-            self.spans[opened.loc] = Span(start.start, start.start_index, event.end_mark.index)
+            end = event.end_mark.index if event.end_mark is not None else len(self.text)
+            self.spans[opened.loc] = Span(start.start, start.start_index, end)
 
     def expecting_key(self) -> bool:
-        return bool(self.stack) and isinstance(self.stack[-1].value, dict) and (
-            self.stack[-1].pending_key is None
+        return (
+            bool(self.stack)
+            and isinstance(self.stack[-1].value, dict)
+            and (self.stack[-1].pending_key is None)
         )
 
     def add_key(self, key: str, mark: Any, *, plain: bool) -> None:
         top = self.stack[-1]
         position = _mark_position(mark)
         if plain and key == "<<":
-            raise self.fail("E105", mark, "merge key '<<' is not allowed", hint="write the fields out in full")
+            raise self.fail(
+                "E105", mark, "merge key '<<' is not allowed", hint="write the fields out in full"
+            )
         if key in top.key_lines:
             first = top.key_lines[key]
             raise self.fail(
-                "E104", mark, f"duplicate key '{key}'",
+                "E104",
+                mark,
+                f"duplicate key '{key}'",
                 hint=f"it is already set on line {first.line}; keep one of them",
             )
         top.key_lines[key] = position
@@ -326,23 +337,29 @@ class _Builder:
 def decode(path: str, raw: bytes) -> str:
     """Strict UTF-8 (an optional UTF-8 byte-order mark is dropped), or a positioned error."""
     if len(raw) > MAX_FILE_BYTES:
-        raise ReadError([
-            Place(path).error(
-                "E102", f"file is {len(raw):,} bytes; the limit is {MAX_FILE_BYTES:,}",
-                hint="split it into smaller entries",
-            )
-        ])
+        raise ReadError(
+            [
+                Place(path).error(
+                    "E102",
+                    f"file is {len(raw):,} bytes; the limit is {MAX_FILE_BYTES:,}",
+                    hint="split it into smaller entries",
+                )
+            ]
+        )
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         good = raw[: error.start].decode("utf-8")
         position = position_of_index(good, len(good))
-        raise ReadError([
-            Place(path, position).error(
-                "E101", f"not valid UTF-8 (byte 0x{raw[error.start]:02X})",
-                hint="save the file as UTF-8",
-            )
-        ]) from None
+        raise ReadError(
+            [
+                Place(path, position).error(
+                    "E101",
+                    f"not valid UTF-8 (byte 0x{raw[error.start]:02X})",
+                    hint="save the file as UTF-8",
+                )
+            ]
+        ) from None
     return text.removeprefix("\ufeff").replace("\r\n", "\n")
 
 

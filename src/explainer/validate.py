@@ -1,4 +1,4 @@
-"""Documents in, validated entities out; every schema error is mapped back to the key or item that caused it."""
+"""Documents in, validated entities out; each schema error is mapped to the key or item that caused it."""
 
 from __future__ import annotations
 
@@ -13,15 +13,15 @@ from pydantic_core import ErrorDetails
 from explainer.diagnostics import Diagnostic
 from explainer.model import ID_PATTERN, KIND_BY_FOLDER, KINDS, Content, Entity, Kind
 from explainer.source import Document, Loc
-from explainer.suggest import did_you_mean
+from explainer.suggest import did_you_mean, nearest
 
 _ID = re.compile(ID_PATTERN)
 PLACEHOLDER_ID = "invalid-file-name"
 
 
-def kind_of(document: Document) -> Kind | None:
+def kind_of_path(path: str) -> Kind | None:
     """The entity kind a file holds, from the folder it sits in (`content/<folder>/<id>.yaml`)."""
-    parts = PurePosixPath(document.path).parts
+    parts = PurePosixPath(path).parts
     if len(parts) >= 2 and parts[-2] in KIND_BY_FOLDER:
         return KIND_BY_FOLDER[parts[-2]]
     return None
@@ -58,21 +58,32 @@ def validate_document(document: Document, kind: Kind) -> tuple[Entity | None, li
     return (None if diagnostics else entity), diagnostics
 
 
-def build_content(documents: list[Document]) -> tuple[Content, list[Diagnostic]]:
-    """Validate every document; the Content holds the entities that passed."""
+def build_content(
+    documents: list[Document], unreadable: list[str] | None = None
+) -> tuple[Content, list[Diagnostic]]:
+    """Validate every document; the Content holds the entities that passed.
+
+    `unreadable` are paths of files that could not be read: their ids still
+    count as existing, so one broken file gives one error, not one per reference.
+    """
     entities: list[Entity] = []
     by_file: dict[tuple[str, str], Document] = {}
     broken: set[tuple[str, str]] = set()
+    for path in unreadable or []:
+        kind = kind_of_path(path)
+        if kind is not None:
+            broken.add((kind.name, PurePosixPath(path).stem))
     diagnostics: list[Diagnostic] = []
     shadowed: list[Document] = []
     seen: set[tuple[str, str]] = set()
     for document in documents:
-        kind = kind_of(document)
+        kind = kind_of_path(document.path)
         if kind is None:
             folders = ", ".join(f"content/{k.folder}/" for k in KINDS)
             diagnostics.append(
                 document.place().error(
-                    "E211", "this file is not in a content folder, so nothing knows what it is",
+                    "E211",
+                    "this file is not in a content folder, so nothing knows what it is",
                     hint=f"move it into one of {folders}",
                 )
             )
@@ -97,9 +108,26 @@ def build_content(documents: list[Document]) -> tuple[Content, list[Diagnostic]]
 def schema_diagnostics(
     document: Document, model: type[BaseModel], error: ValidationError
 ) -> Iterator[Diagnostic]:
-    for detail in error.errors(include_url=False):
+    details = error.errors(include_url=False)
+    misspelt = _misspelt_fields(model, details)
+    for detail in details:
         loc = tuple(part for part in detail["loc"] if part != "[key]")
+        if detail["type"] == "missing" and loc in misspelt:
+            continue  # the unknown-field error for its misspelling already says what to do
         yield _translate(document, model, loc, detail)
+
+
+def _misspelt_fields(model: type[BaseModel], details: list[ErrorDetails]) -> set[Loc]:
+    """Locations of missing fields that an unknown key nearby is probably a misspelling of."""
+    found: set[Loc] = set()
+    for detail in details:
+        if detail["type"] != "extra_forbidden":
+            continue
+        loc = tuple(detail["loc"])
+        guess = nearest(str(loc[-1]), allowed_fields(model, loc[:-1]))
+        if guess is not None:
+            found.add((*loc[:-1], guess))
+    return found
 
 
 def _describe(value: Any) -> str:
@@ -135,7 +163,17 @@ def _translate(document: Document, model: type[BaseModel], loc: Loc, detail: Err
         return place.error("E201", f"unknown field '{key}'", hint=hint)
     if kind == "missing":
         return place.error("E202", f"missing required field '{name}'")
-    if kind in {"string_type", "int_type", "list_type", "dict_type", "model_type", "date_type", "bool_type", "float_type", "model_attributes_type"}:
+    if kind in {
+        "string_type",
+        "int_type",
+        "list_type",
+        "dict_type",
+        "model_type",
+        "date_type",
+        "bool_type",
+        "float_type",
+        "model_attributes_type",
+    }:
         expected = {
             "string_type": "text",
             "int_type": "a whole number",
@@ -161,7 +199,8 @@ def _translate(document: Document, model: type[BaseModel], loc: Loc, detail: Err
         return place.error("E204", f"'{value}' is not allowed for '{name}'", hint=hint)
     if kind == "string_too_long":
         return place.error(
-            "E205", f"'{name}' is {len(str(value))} characters long; the limit is {context['max_length']}",
+            "E205",
+            f"'{name}' is {len(str(value))} characters long; the limit is {context['max_length']}",
             hint="shorten it",
         )
     if kind == "string_too_short":
@@ -174,7 +213,11 @@ def _translate(document: Document, model: type[BaseModel], loc: Loc, detail: Err
     if kind in {"greater_than_equal", "less_than_equal", "greater_than", "less_than"}:
         return place.error("E205", f"'{name}' is {value}; {detail['msg'].lower()}")
     if kind == "string_pattern_mismatch":
-        return place.error("E204", f"'{name}' is '{value}', which does not have the expected form", hint=f"it must match {context.get('pattern')}")
+        return place.error(
+            "E204",
+            f"'{name}' is '{value}', which does not have the expected form",
+            hint=f"it must match {context.get('pattern')}",
+        )
     return place.error("E204", f"'{name}': {detail['msg']}")
 
 

@@ -30,7 +30,8 @@ def duplicate_ids(content: Content, context: Context) -> Iterator[Diagnostic]:
         first = content.documents.get((kind.name, document.stem))
         where = f" (also {first.path})" if first else ""
         yield document.place().error(
-            "E503", f"{kind.label} id '{document.stem}' is defined twice{where}",
+            "E503",
+            f"{kind.label} id '{document.stem}' is defined twice{where}",
             hint="keep one file; '.yaml' and '.yml' with the same name count as the same id",
         )
 
@@ -44,7 +45,8 @@ def missing_ratings(content: Content, context: Context) -> Iterator[Diagnostic]:
         for dimension_id in content.dimensions:
             if dimension_id not in technology.ratings:
                 yield document.place(("ratings",)).error(
-                    "E501", f"no rating for dimension '{dimension_id}'",
+                    "E501",
+                    f"no rating for dimension '{dimension_id}'",
                     hint=f"add '{dimension_id}:' with a value and a note under 'ratings'",
                 )
 
@@ -60,7 +62,10 @@ def rating_problem(dimension: Dimension, rating: Rating) -> tuple[str, str | Non
             )
     elif dimension.kind == "yes-no":
         if value not in YES_NO_VALUES:
-            return f"'{value}' is not an answer to a yes/no dimension", f"use one of: {', '.join(YES_NO_VALUES)}"
+            return (
+                f"'{value}' is not an answer to a yes/no dimension",
+                f"use one of: {', '.join(YES_NO_VALUES)}",
+            )
     elif dimension.kind == "text":
         if not isinstance(value, str):
             return f"'{dimension.id}' takes a short text, not a list", "write one short phrase"
@@ -70,14 +75,20 @@ def rating_problem(dimension: Dimension, rating: Rating) -> tuple[str, str | Non
             )
     elif dimension.kind == "list":
         if not isinstance(value, list):
-            return f"'{dimension.id}' takes a list of short texts", "write each item on its own line starting with '- '"
+            return (
+                f"'{dimension.id}' takes a list of short texts",
+                "write each item on its own line starting with '- '",
+            )
         for item in value:
             if levels and item not in levels:
                 return f"'{item}' is not one of the items '{dimension.id}' allows", (
                     did_you_mean(item, levels) or f"use any of: {', '.join(levels)}"
                 )
             if len(item) > MAX_TEXT_VALUE_CHARS:
-                return f"the item '{item[:20]}…' is longer than {MAX_TEXT_VALUE_CHARS} characters", None
+                return (
+                    f"the item '{item[:20]}…' is longer than {MAX_TEXT_VALUE_CHARS} characters",
+                    None,
+                )
     return None
 
 
@@ -104,12 +115,15 @@ def dimension_levels(content: Content, context: Context) -> Iterator[Diagnostic]
         ids = [level.id for level in dimension.levels]
         if dimension.kind == "scale" and len(ids) < 2:
             yield document.place(("levels",) if ids else ("kind",)).error(
-                "E504", "a scale needs at least two levels, listed from low to high",
+                "E504",
+                "a scale needs at least two levels, listed from low to high",
                 hint="add 'levels:' with an id and a label for each step",
             )
         if dimension.kind in {"yes-no", "text"} and ids:
             yield document.place(("levels",)).error(
-                "E504", f"a '{dimension.kind}' dimension takes no levels", hint="remove 'levels' or use kind: scale"
+                "E504",
+                f"a '{dimension.kind}' dimension takes no levels",
+                hint="remove 'levels' or use kind: scale",
             )
         for index, level_id in enumerate(ids):
             if level_id in ids[:index]:
@@ -129,16 +143,19 @@ def normalise_question(question: str) -> str:
 
 @rule("E505", "no two FAQ entries ask the same question")
 def duplicate_questions(content: Content, context: Context) -> Iterator[Diagnostic]:
-    first_seen: dict[str, str] = {}
-    for faq in sorted(content.faqs.values(), key=lambda f: f.id):
-        document = content.document(faq)
-        key = normalise_question(faq.question)
-        if key in first_seen and document is not None:
-            yield document.place(("question",)).error(
-                "E505", f"the same question is asked in faq '{first_seen[key]}'",
-                hint="merge the two answers into one entry",
-            )
-        first_seen.setdefault(key, faq.id)
+    asked: dict[str, list[str]] = {}
+    for faq in content.faqs.values():
+        asked.setdefault(normalise_question(faq.question), []).append(faq.id)
+    for ids in asked.values():
+        for faq_id in ids if len(ids) > 1 else []:
+            document = content.documents.get(("faq", faq_id))
+            others = ", ".join(f"'{other}'" for other in sorted(ids) if other != faq_id)
+            if document is not None:
+                yield document.place(("question",)).error(
+                    "E505",
+                    f"the same question is asked in faq {others}",
+                    hint="merge the entries into one answer",
+                )
 
 
 @rule("E506", "reviewed dates are not in the future")
@@ -148,7 +165,8 @@ def future_review_dates(content: Content, context: Context) -> Iterator[Diagnost
         document = content.document(entity)
         if reviewed is not None and document is not None and reviewed > context.today:
             yield document.place(("reviewed",)).error(
-                "E506", f"reviewed date {reviewed.isoformat()} is in the future",
+                "E506",
+                f"reviewed date {reviewed.isoformat()} is in the future",
                 hint=f"use the date you checked the entry, at the latest {context.today.isoformat()}",
             )
 
@@ -161,16 +179,25 @@ def stale_entries(content: Content, context: Context) -> Iterator[Diagnostic]:
         document = content.document(entity)
         if reviewed is not None and document is not None and reviewed < oldest:
             yield document.place(("reviewed",)).warning(
-                "W502", f"last reviewed {reviewed.isoformat()}, more than {context.stale_after_days} days ago",
+                "W502",
+                f"last reviewed {reviewed.isoformat()}, more than {context.stale_after_days} days ago",
                 hint="check the entry is still accurate, then update 'reviewed'",
             )
 
 
 def _glossary_names(content: Content) -> Iterator[tuple[str, str, tuple[str | int, ...], str]]:
-    for definition in content.definitions.values():
+    """Every name a glossary entry claims: terms first, then abbreviations, then aliases.
+
+    In a clash the lesser kind of name is the one reported, since a term is
+    rarely the mistake when an alias elsewhere repeats it.
+    """
+    definitions = list(content.definitions.values())
+    for definition in definitions:
         yield definition.id, definition.term, ("term",), "term"
+    for definition in definitions:
         if definition.abbreviation:
             yield definition.id, definition.abbreviation, ("abbreviation",), "abbreviation"
+    for definition in definitions:
         for index, alias in enumerate(definition.aliases):
             yield definition.id, alias, ("aliases", index), "alias"
 
@@ -184,13 +211,14 @@ def ambiguous_glossary_names(content: Content, context: Context) -> Iterator[Dia
             document = content.documents.get(("definition", definition_id))
             if document is not None:
                 yield document.place(loc).error(
-                    "E507", f"{label} '{name}' already names the term '{owner[key]}'",
+                    "E507",
+                    f"{label} '{name}' already names the term '{owner[key]}'",
                     hint="tooltips and search synonyms need one meaning per name; remove or reword it",
                 )
         owner.setdefault(key, definition_id)
 
 
-_WORD = re.compile(r"[\w'’-]+")
+_WORD = re.compile(r"[\w'’-]+")  # noqa: RUF001 (a typographic apostrophe is part of a word)
 _LINK_TARGET = re.compile(r"\]\([^)]*\)")
 
 
@@ -201,6 +229,7 @@ def answer_length(content: Content, context: Context) -> Iterator[Diagnostic]:
         words = len(_WORD.findall(_LINK_TARGET.sub("]", faq.answer)))
         if document is not None and not MIN_ANSWER_WORDS <= words <= MAX_ANSWER_WORDS:
             yield document.place(("answer",)).warning(
-                "W503", f"the answer is {words} words; aim for {MIN_ANSWER_WORDS} to {MAX_ANSWER_WORDS}",
+                "W503",
+                f"the answer is {words} words; aim for {MIN_ANSWER_WORDS} to {MAX_ANSWER_WORDS}",
                 hint="answer directly in the first sentence, then explain",
             )

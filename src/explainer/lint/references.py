@@ -29,20 +29,28 @@ def _text_at(reference: Reference) -> str:
     return ""
 
 
-@rule("E301", "references point at entities that exist")
-def unknown_references(content: Content, context: Context) -> Iterator[Diagnostic]:
+def _unknown(content: Content, *, in_text: bool) -> Iterator[Diagnostic]:
     for reference in all_references(content):
         known = content.ids(reference.kind)
-        if reference.target in known:
+        if (reference.link is not None) != in_text or reference.target in known:
             continue
-        label = KIND_BY_NAME[reference.kind].label
-        code = "E302" if reference.link else "E301"
+        kind = KIND_BY_NAME[reference.kind]
         hint = did_you_mean(reference.target, known)
         if hint is None and not known:
-            hint = f"there is no {label} yet; add content/{KIND_BY_NAME[reference.kind].folder}/{reference.target}.yaml"
+            hint = f"there is no {kind.label} yet; add content/{kind.folder}/{reference.target}.yaml"
         yield reference_place(content, reference).error(
-            code, f"unknown {label} '{reference.target}'", hint=hint
+            "E302" if in_text else "E301", f"unknown {kind.label} '{reference.target}'", hint=hint
         )
+
+
+@rule("E301", "ids in reference fields name entities that exist")
+def unknown_references(content: Content, context: Context) -> Iterator[Diagnostic]:
+    yield from _unknown(content, in_text=False)
+
+
+@rule("E302", "cross-reference links in text name entities that exist")
+def unknown_link_targets(content: Content, context: Context) -> Iterator[Diagnostic]:
+    yield from _unknown(content, in_text=True)
 
 
 @rule("E304", "an entity does not list the same reference twice or refer to itself")
@@ -74,6 +82,7 @@ def uncited_sources(content: Content, context: Context) -> Iterator[Diagnostic]:
         if document is None:
             continue
         yield document.place().warning(
-            "W501", f"source '{source_id}' is not cited by any entry",
+            "W501",
+            f"source '{source_id}' is not cited by any entry",
             hint="cite it in a 'sources' list or a (source:…) link, or delete the file",
         )

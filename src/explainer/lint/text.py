@@ -6,7 +6,13 @@ from collections.abc import Iterator
 
 from explainer.diagnostics import Diagnostic, Place
 from explainer.lint.registry import Context, rule
-from explainer.markdown import Finding, check_link_target, find_links, find_unsafe_markup, is_https_url
+from explainer.markdown import (
+    Finding,
+    check_link_target,
+    find_links,
+    find_unsafe_markup,
+    is_https_url,
+)
 from explainer.model import Content, Entity, TextField, text_fields
 from explainer.source import find_forbidden_characters
 
@@ -30,7 +36,8 @@ def forbidden_characters(content: Content, context: Context) -> Iterator[Diagnos
     for entity, field, _ in _fields(content):
         for index, reason in find_forbidden_characters(field.text):
             yield _place_in_field(content, entity, field, index).error(
-                "E401", f"{reason} in '{field.loc[-1]}'",
+                "E401",
+                f"{reason} in '{field.loc[-1]}'",
                 hint="remove it; it is invisible to readers and reviewers",
             )
 
@@ -39,8 +46,11 @@ def _markup_findings(content: Content) -> Iterator[tuple[Place, Finding]]:
     for entity, field, _ in _fields(content):
         if not field.markdown:
             continue
-        for finding in find_unsafe_markup(field.text):
-            yield _place_in_field(content, entity, field, finding.index), finding
+        reported: set[str] = set()
+        for finding in sorted(find_unsafe_markup(field.text), key=lambda f: f.index):
+            if finding.code not in reported:  # one line per kind of problem per field is enough
+                reported.add(finding.code)
+                yield _place_in_field(content, entity, field, finding.index), finding
 
 
 @rule("E402", "Markdown text holds no raw HTML")
@@ -50,7 +60,10 @@ def raw_html(content: Content, context: Context) -> Iterator[Diagnostic]:
             yield place.error(finding.code, finding.message, hint=finding.hint)
 
 
-@rule("E404", "Markdown text uses only the restricted grammar (no attribute lists, images, headings, definitions)")
+@rule(
+    "E404",
+    "Markdown text uses only the restricted grammar (no attribute lists, images, headings, definitions)",
+)
 def restricted_markdown(content: Content, context: Context) -> Iterator[Diagnostic]:
     for place, finding in _markup_findings(content):
         if finding.code == "E404":
@@ -90,6 +103,7 @@ def insecure_urls(content: Content, context: Context) -> Iterator[Diagnostic]:
         document = content.document(source)
         if document is not None and not is_https_url(source.url):
             yield document.place(("url",)).error(
-                "E403", f"URL '{source.url}' is not an https:// address",
+                "E403",
+                f"URL '{source.url}' is not an https:// address",
                 hint="use the https:// address of the page",
             )

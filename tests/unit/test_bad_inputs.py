@@ -1,0 +1,55 @@
+"""Each bad-input fixture, dropped into a clean corpus, produces exactly the diagnostics it names."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from explainer.check import check_documents
+from explainer.codes import READING_AND_SCHEMA_CODES
+from explainer.lint import RULES
+from explainer.source import MAX_FILE_BYTES
+from tests.conftest import FIXTURES, TODAY
+from tests.unit.corpus import check_with, corpus_documents, fixture_header
+
+BAD = sorted((FIXTURES / "bad").glob("*.y*ml"))
+# Codes whose trigger cannot sit in a small committed file; each has its own test below.
+TESTED_ELSEWHERE = {"E102"}
+
+
+def test_fixture_corpus_is_clean() -> None:
+    result = check_documents(corpus_documents(), [], today=TODAY)
+    assert result.diagnostics == []
+
+
+@pytest.mark.parametrize("fixture", BAD, ids=[p.stem for p in BAD])
+def test_bad_fixture_gives_exactly_its_diagnostics(fixture: Path) -> None:
+    target, expected = fixture_header(fixture)
+    assert target and expected, f"{fixture.name} needs '# target:' and '# expect:' lines"
+    result = check_with(target, fixture.read_bytes())
+    # An expectation names a file only when the finding is not in the fixture's own file.
+    found = [
+        f"{d.code} {d.position}"
+        + ("" if d.path == f"corpus/{target}" else f" {d.path.removeprefix('corpus/')}")
+        for d in result.diagnostics
+    ]
+    assert sorted(found) == sorted(expected), "\n".join(map(str, result.diagnostics))
+    assert result.failed(strict=True)
+
+
+def test_every_code_has_a_fixture_that_produces_it() -> None:
+    codes = set(READING_AND_SCHEMA_CODES) | {r.code for r in RULES}
+    covered = {fixture.name.split("-")[0] for fixture in BAD} | TESTED_ELSEWHERE
+    assert sorted(codes - covered) == []
+
+
+def test_every_fixture_is_named_after_a_known_code() -> None:
+    codes = set(READING_AND_SCHEMA_CODES) | {r.code for r in RULES}
+    assert sorted({fixture.name.split("-")[0] for fixture in BAD} - codes) == []
+
+
+def test_oversize_file_is_refused_before_parsing() -> None:
+    raw = b"name: x\nsummary: " + b"a" * MAX_FILE_BYTES + b"\n"
+    result = check_with("topics/huge.yaml", raw)
+    assert [(d.code, str(d.position)) for d in result.diagnostics] == [("E102", "1:1")]

@@ -1,0 +1,106 @@
+"""The rule registry: stable unique codes, each rule quiet on clean content, crashes reported."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from explainer.codes import READING_AND_SCHEMA_CODES
+from explainer.diagnostics import Diagnostic
+from explainer.lint import RULES, Context, lint
+from explainer.lint.consistency import normalise_question, rating_problem
+from explainer.lint.registry import Rule
+from explainer.model import Content, Dimension, Level, Rating
+from explainer.validate import build_content
+from tests.conftest import TODAY
+from tests.unit.corpus import corpus_documents
+
+
+def clean_content() -> Content:
+    content, problems = build_content(corpus_documents())
+    assert problems == []
+    return content
+
+
+def test_rule_codes_are_unique_and_follow_the_ranges() -> None:
+    codes = [r.code for r in RULES]
+    assert len(codes) == len(set(codes))
+    assert not set(codes) & set(READING_AND_SCHEMA_CODES)
+    assert all(code[0] in "EW" and code[1] in "345" and len(code) == 4 for code in codes)
+    assert all((r.summary and r.check.__doc__ is None) or r.check.__doc__ for r in RULES)
+
+
+@pytest.mark.parametrize("registered", RULES, ids=[r.code for r in RULES])
+def test_each_rule_is_quiet_on_clean_content(registered: Rule) -> None:
+    assert list(registered.run(clean_content(), Context(today=TODAY))) == []
+
+
+def test_a_crashing_rule_is_reported_and_the_others_still_run(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def explode(content: Content, context: Context) -> Iterator[Diagnostic]:
+        raise RuntimeError("boom")
+        yield
+
+    monkeypatch.setattr("explainer.lint.RULES", [Rule("E999", "explodes", explode), *RULES])
+    content = clean_content()
+    found = lint(content, today=TODAY)
+    assert [(d.code, d.path) for d in found] == [("X001", "<explainer>")]
+    assert "rule E999 crashed: RuntimeError: boom" in found[0].message
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("What is an LLM?", "what is an llm"),
+        ("What is  an LLM?!", "What is an LLM?"),
+        ("Is it “good”?", "Is it good?"),
+        ("Ｗhat is it?", "What is it?"),
+    ],
+)
+def test_questions_differing_only_in_case_punctuation_or_spacing_are_the_same(a: str, b: str) -> None:
+    assert normalise_question(a) == normalise_question(b)
+
+
+def test_different_questions_stay_different() -> None:
+    assert normalise_question("What is an LLM?") != normalise_question("What is a GAN?")
+
+
+def _dimension(kind: str, levels: tuple[str, ...] = ()) -> Dimension:
+    return Dimension.model_validate(
+        {
+            "id": "d",
+            "name": "D",
+            "question": "Why?",
+            "description": "D",
+            "kind": kind,
+            "levels": [Level(id=x, label=x.title()) for x in levels],
+            "group": "G",
+            "reviewed": "2026-01-01",
+        }
+    )
+
+
+@pytest.mark.parametrize(
+    ("kind", "levels", "value", "allowed"),
+    [
+        ("scale", ("low", "high"), "low", True),
+        ("scale", ("low", "high"), "medium", False),
+        ("scale", ("low", "high"), ["low"], False),
+        ("yes-no", (), "partly", True),
+        ("yes-no", (), "maybe", False),
+        ("text", (), "SQL", True),
+        ("text", (), "x" * 61, False),
+        ("text", (), ["a"], False),
+        ("list", (), ["anything", "at all"], True),
+        ("list", ("a", "b"), ["a", "b"], True),
+        ("list", ("a", "b"), ["a", "c"], False),
+        ("list", ("a", "b"), "a", False),
+    ],
+)
+def test_rating_values_must_fit_their_dimension(
+    kind: str, levels: tuple[str, ...], value: str | list[str], allowed: bool
+) -> None:
+    rating = Rating(value=value, note="n")
+    assert (rating_problem(_dimension(kind, levels), rating) is None) is allowed
