@@ -77,6 +77,53 @@ def run_schema(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def run_build(args: argparse.Namespace) -> int:
+    from explainer.build import BuildFailed, build_site_atomically
+
+    config_file = _existing_file(Path(args.config), "MkDocs configuration")
+    try:
+        target = build_site_atomically(config_file, Path(args.out) if args.out else None)
+    except BuildFailed as error:
+        print(f"build failed: {error}; the previous site was left as it was", file=sys.stderr)
+        return EXIT_FAILED
+    print(f"built {target}", file=sys.stderr)
+    return EXIT_OK
+
+
+def run_serve(args: argparse.Namespace) -> int:
+    config_file = _existing_file(Path(args.config), "MkDocs configuration")
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    command = [sys.executable, "-m", "mkdocs", "serve", "--config-file", str(config_file)]
+    command += ["--dev-addr", args.dev_addr]
+    os.execv(sys.executable, command)  # hands the terminal to MkDocs' live-reload server
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from explainer.export import export_files
+    from explainer.publish import publishable_files
+
+    content_dir = _existing_dir(Path(args.content_dir), "content folder")
+    result = check_content(content_dir, today=today())
+    sys.stdout.write(render_report(result.diagnostics, "text"))
+    if result.failed():
+        print("export stopped: the content has errors; nothing was written", file=sys.stderr)
+        return EXIT_FAILED
+    files = publishable_files(result.content, Path(args.docs_dir))
+    report = export_files(files, Path(args.out))
+    print(
+        f"exported to {args.out}: {len(report.written)} written, {len(report.unchanged)} unchanged, "
+        f"{len(report.removed)} removed",
+        file=sys.stderr,
+    )
+    return EXIT_OK
+
+
+def _existing_file(path: Path, what: str) -> Path:
+    if not path.is_file():
+        raise UsageError(f"{what} '{path}' is not a file")
+    return path
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="explainer",
@@ -94,6 +141,22 @@ def build_parser() -> argparse.ArgumentParser:
     schema.add_argument("--out", default=str(DEFAULT_SCHEMA_DIR), metavar="DIR")
     schema.add_argument("--check", action="store_true", help="only report schemas that are out of date")
     schema.set_defaults(run=run_schema)
+
+    build = commands.add_parser("build", help="check the content and build the site, all or nothing")
+    build.add_argument("--out", metavar="DIR", help="where to put the site (default: site_dir, site/)")
+    build.add_argument("--config", default="mkdocs.yml", metavar="FILE")
+    build.set_defaults(run=run_build)
+
+    serve = commands.add_parser("serve", help="preview the site, rebuilding when content changes")
+    serve.add_argument("--config", default="mkdocs.yml", metavar="FILE")
+    serve.add_argument("--dev-addr", default="127.0.0.1:8000", metavar="HOST:PORT")
+    serve.set_defaults(run=run_serve)
+
+    export = commands.add_parser("export", help="write the rendered pages as plain Markdown files")
+    export.add_argument("out", metavar="DIR")
+    export.add_argument("--content-dir", default=str(DEFAULT_CONTENT_DIR), metavar="DIR")
+    export.add_argument("--docs-dir", default="docs", metavar="DIR")
+    export.set_defaults(run=run_export)
     return parser
 
 

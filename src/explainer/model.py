@@ -181,6 +181,11 @@ class Source(Entity):
     year: Annotated[int, Field(ge=1800, le=2100)]
     url: Url
     kind: SourceKind
+    cite_as: ShortName | None = Field(
+        default=None,
+        description="How citations name it, e.g. 'NIST 2023'; "
+        "by default the first author's surname and the year.",
+    )
     note: Summary | None = None
 
 

@@ -218,7 +218,7 @@ def ambiguous_glossary_names(content: Content, context: Context) -> Iterator[Dia
         owner.setdefault(key, definition_id)
 
 
-_WORD = re.compile(r"[\w'’-]+")  # noqa: RUF001 (a typographic apostrophe is part of a word)
+_WORD = re.compile(r"[\w'’-]+")  # a typographic apostrophe is part of a word
 _LINK_TARGET = re.compile(r"\]\([^)]*\)")
 
 

@@ -1,0 +1,163 @@
+"""The MkDocs adapter: check the content, add rendered pages as virtual files, fail the build on errors.
+
+Nothing generated is written into `docs/`: pages and data files are
+`File.generated` objects that live only in the build. Each generated page's
+edit button points at the YAML file it was rendered from.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import os
+import posixpath
+from datetime import date
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
+
+from markupsafe import Markup
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page as MkDocsPage
+from mkdocs.utils.templates import TemplateContext
+
+from explainer.check import check_content
+from explainer.diagnostics import render_report, summary_line
+from explainer.model import Content
+from explainer.sanitise import sanitise_page_html
+from explainer.site import SCRIPTS, STYLESHEETS, NavItem, Site, build_site
+from explainer.snippets import expand_snippets
+
+log = logging.getLogger("mkdocs.plugins.explainer")
+
+
+class ExplainerConfig(Config):
+    content_dir = c.Type(str, default="content")
+    fail_on_warnings = c.Type(bool, default=False)
+
+
+class _Neighbour:
+    """What Material's footer needs to link to a previous or next page."""
+
+    def __init__(self, url: str, title: Markup) -> None:
+        self.url = url
+        self.title = title
+
+
+class ExplainerPlugin(BasePlugin[ExplainerConfig]):
+    def __init__(self) -> None:
+        self.site: Site | None = None
+        self.content: Content | None = None
+        self.content_path = Path("content")
+        self.generated: set[str] = set()
+        self.urls: dict[str, str] = {}
+
+    # -- configuration: check content first, so that nothing is built from bad input -------
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        base = Path(config.config_file_path or ".").resolve().parent
+        self.content_path = (base / self.config.content_dir).resolve()
+        if not self.content_path.is_dir():
+            raise PluginError(f"explainer: content folder '{self.content_path}' does not exist")
+        result = check_content(self.content_path, base=base, today=_today())
+        if result.diagnostics:
+            report = render_report(result.diagnostics, "text").rstrip()
+            log.warning("explainer check found problems:\n%s", report)
+        if result.failed(strict=self.config.fail_on_warnings):
+            raise PluginError(
+                f"explainer: the content has problems ({summary_line(result.diagnostics)}); "
+                "nothing was built. Run 'explainer check' for the list."
+            )
+        documents = sorted(
+            p.relative_to(config.docs_dir).as_posix() for p in Path(config.docs_dir).rglob("*.md")
+        )
+        self.content = result.content
+        self.site = build_site(result.content, documents)
+        if not config.nav:
+            config.nav = _nav_config(self.site.nav)
+        config.extra_css = [*STYLESHEETS, *[p for p in config.extra_css if p not in STYLESHEETS]]
+        config.extra_javascript = [*SCRIPTS, *[p for p in config.extra_javascript if str(p) not in SCRIPTS]]
+        return config
+
+    # -- files: generated pages and data, never written into docs/ ----------------------------
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        assert self.site is not None
+        docs_dir = Path(config.docs_dir).resolve()
+        base = Path(config.config_file_path or ".").resolve().parent
+        self.generated = set()
+        for path, page in self.site.pages.items():
+            if files.get_file_from_path(path) is not None:
+                raise PluginError(f"explainer: docs/{path} would hide the generated page of the same path")
+            file = File.generated(config, path, content=page.markdown)
+            if page.source is not None:
+                # The edit button opens the YAML the page comes from (relative to docs/).
+                file.edit_uri = os.path.relpath(base / page.source, docs_dir).replace(os.sep, "/")
+            files.append(file)
+            self.generated.add(path)
+            self.urls[path] = file.url
+        for path, data in self.site.files.items():
+            files.append(File.generated(config, path, content=data))
+        return files
+
+    # -- pages --------------------------------------------------------------------------------
+
+    def on_page_markdown(self, markdown: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
+        assert self.site is not None
+        # Front-matter text is HTML-escaped; as Markup, Material's `| e` leaves it alone.
+        for key in ("title", "description"):
+            if isinstance(page.meta.get(key), str) and page.file.src_uri in self.generated:
+                page.meta[key] = Markup(page.meta[key])
+        if page.file.src_uri in self.generated:
+            return markdown
+        assert self.content is not None
+        return expand_snippets(markdown, page.file.src_uri, self.content)
+
+    @event_priority(-100)  # after every other plugin has changed the HTML
+    def on_page_content(self, html: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
+        if page.file.src_uri in self.generated:
+            return sanitise_page_html(html)
+        return html
+
+    def on_page_context(
+        self, context: TemplateContext, /, *, page: MkDocsPage, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
+        assert self.site is not None
+        if page.file.src_uri in self.generated and page.edit_url:
+            # docs/../content/x.yaml → content/x.yaml: hosts do not resolve dot segments.
+            parts = urlsplit(page.edit_url)
+            page.edit_url = urlunsplit(parts._replace(path=posixpath.normpath(parts.path)))
+        if page.file.src_uri in self.generated and page.previous_page is None and page.next_page is None:
+            previous, following = self.site.neighbours(page.file.src_uri)
+            page.previous_page = self._neighbour(previous)  # type: ignore[assignment]
+            page.next_page = self._neighbour(following)  # type: ignore[assignment]
+        return context
+
+    def _neighbour(self, path: str | None) -> _Neighbour | None:
+        if path is None or self.site is None:
+            return None
+        return _Neighbour(self.urls[path], Markup(html.escape(self.site.pages[path].title)))
+
+    def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
+        server.watch(str(self.content_path))
+        return server
+
+
+def _nav_config(items: list[NavItem]) -> list[Any]:
+    """The nav as MkDocs configuration; titles escaped, since themes print them as HTML."""
+    return [
+        {Markup(html.escape(title)): _nav_config(target) if isinstance(target, list) else target}
+        for title, target in items
+    ]
+
+
+def _today() -> date:
+    pinned = os.environ.get("EXPLAINER_TODAY")
+    return date.fromisoformat(pinned) if pinned else date.today()

@@ -1,0 +1,82 @@
+"""The FAQ: an index grouped by topic, with every answer (to skim and filter), and one page per question."""
+
+from __future__ import annotations
+
+from explainer.model import Content, Faq, Topic
+from explainer.render.environment import render_template
+from explainer.render.links import FAQ, entity_path, pair_path
+from explainer.render.page import Page
+from explainer.render.values import cited_sources
+
+FAQ_SEARCH_BOOST = 2.0
+
+
+def topics_with_questions(content: Content) -> list[tuple[Topic, list[Faq]]]:
+    """Topics in order, each with its questions; a question listed under several topics appears in each."""
+    return [
+        (topic, content.faqs_in_topic(topic.id))
+        for topic in content.topics.values()
+        if content.faqs_in_topic(topic.id)
+    ]
+
+
+def render_faq_index(content: Content) -> Page:
+    body = render_template("faq-index.md.j2", FAQ, content=content, topics=topics_with_questions(content))
+    return Page(
+        path=FAQ,
+        title="Frequently asked questions",
+        body=body,
+        family="faq-index",
+        description=f"{len(content.faqs)} questions readers ask, grouped by topic, "
+        "each answered directly in its first sentence.",
+        reviewed=max((f.reviewed for f in content.faqs.values()), default=None),
+    )
+
+
+def render_faq(content: Content, faq: Faq) -> Page:
+    path = entity_path("faq", faq.id)
+    body = render_template(
+        "faq.md.j2",
+        path,
+        content=content,
+        faq=faq,
+        topics=[content.topics[t] for t in faq.topics if t in content.topics],
+        technologies=[content.technologies[t] for t in faq.technologies if t in content.technologies],
+        related=[content.faqs[f] for f in faq.related if f in content.faqs],
+        sources=cited_sources(content, faq),
+        pair=comparison_for(content, faq),
+    )
+    document = content.document(faq)
+    return Page(
+        path=path,
+        title=faq.question,
+        body=body,
+        family="faq",
+        description=first_sentence(faq.answer),
+        source=document.path if document else None,
+        reviewed=faq.reviewed,
+        search_boost=FAQ_SEARCH_BOOST,
+        sequence=f"faq:{faq.topics[0]}",
+    )
+
+
+def comparison_for(content: Content, faq: Faq) -> str | None:
+    """The pairwise page for a question about exactly two technologies."""
+    ordered = [t for t in content.technologies.values() if t.id in faq.technologies]
+    return pair_path(ordered[0], ordered[1]) if len(ordered) == 2 else None
+
+
+def first_sentence(markdown_text: str) -> str:
+    """The direct answer: the first sentence of the first paragraph, without Markdown link syntax."""
+    import re
+
+    paragraph = markdown_text.strip().split("\n\n")[0]
+    plain = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", " ".join(paragraph.split()))
+    plain = re.sub(r"[*_`]", "", plain)
+    match = re.match(r"(.+?[.!?])(\s|$)", plain)
+    sentence = match.group(1) if match else plain
+    return sentence if len(sentence) <= 300 else sentence[:297].rsplit(" ", 1)[0] + "…"
+
+
+def render_faq_pages(content: Content) -> list[Page]:
+    return [render_faq_index(content)] + [render_faq(content, faq) for faq in content.faqs.values()]

@@ -1,0 +1,48 @@
+"""The glossary: every term A–Z on one page, one anchor per term (its id)."""
+
+from __future__ import annotations
+
+import unicodedata
+from itertools import groupby
+
+from explainer.model import Content, Definition
+from explainer.render.environment import render_template
+from explainer.render.links import GLOSSARY
+from explainer.render.page import Page
+from explainer.render.values import cited_sources
+
+
+def initial(definition: Definition) -> str:
+    """The letter a term is filed under: A–Z, or '#' for terms starting with anything else."""
+    first = unicodedata.normalize("NFKD", definition.term)[0].upper()
+    return first if "A" <= first <= "Z" else "#"
+
+
+def by_letter(content: Content) -> list[tuple[str, list[Definition]]]:
+    ordered = sorted(
+        content.definitions.values(), key=lambda d: (initial(d) != "#", initial(d), d.term.casefold())
+    )
+    return [(letter, list(terms)) for letter, terms in groupby(ordered, key=initial)]
+
+
+def render_glossary(content: Content) -> list[Page]:
+    letters = by_letter(content)
+    body = render_template(
+        "glossary.md.j2",
+        GLOSSARY,
+        content=content,
+        letters=letters,
+        sources={d.id: cited_sources(content, d) for d in content.definitions.values()},
+    )
+    reviewed = max((d.reviewed for d in content.definitions.values()), default=None)
+    return [
+        Page(
+            path=GLOSSARY,
+            title="Glossary",
+            body=body,
+            family="glossary",
+            description=f"{len(content.definitions)} terms used on this site, in plain language, A to Z.",
+            reviewed=reviewed,
+            hide=("toc",),
+        )
+    ]

@@ -1,0 +1,43 @@
+"""`Page`: one rendered Markdown page, with the facts the site needs about it (title, source, order)."""
+
+from __future__ import annotations
+
+import html
+import json
+from dataclasses import dataclass, field
+from datetime import date
+
+
+@dataclass(frozen=True)
+class Page:
+    """A page of the site as Markdown, plus what the navigation, edit link and metadata need."""
+
+    path: str
+    title: str
+    body: str
+    family: str
+    description: str | None = None
+    source: str | None = None
+    reviewed: date | None = None
+    search_boost: float | None = None
+    sequence: str | None = None
+    hide: tuple[str, ...] = field(default=())
+
+    @property
+    def markdown(self) -> str:
+        """Front matter plus body. Text is HTML-escaped in front matter because themes print it raw."""
+        lines = [f"title: {_quoted(self.title)}"]
+        if self.description:
+            lines.append(f"description: {_quoted(self.description)}")
+        lines.append(f"family: {self.family}")
+        if self.reviewed:
+            lines.append(f"reviewed: {json.dumps(self.reviewed.isoformat())}")
+        if self.search_boost:
+            lines.append(f"search:\n  boost: {self.search_boost}")
+        if self.hide:
+            lines.append("hide:\n" + "".join(f"  - {item}\n" for item in self.hide).rstrip())
+        return "---\n" + "\n".join(lines) + "\n---\n\n" + self.body
+
+
+def _quoted(text: str) -> str:
+    return json.dumps(html.escape(text, quote=True), ensure_ascii=False)

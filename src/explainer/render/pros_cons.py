@@ -1,0 +1,21 @@
+"""The strengths and weaknesses of every technology, side by side on one page."""
+
+from __future__ import annotations
+
+from explainer.model import Content
+from explainer.render.environment import render_template
+from explainer.render.links import PROS_AND_CONS
+from explainer.render.page import Page
+
+
+def render_pros_and_cons(content: Content) -> list[Page]:
+    body = render_template("pros-and-cons.md.j2", PROS_AND_CONS, content=content)
+    return [
+        Page(
+            path=PROS_AND_CONS,
+            title="Strengths and weaknesses",
+            body=body,
+            family="pros-and-cons",
+            description="What each technology does well and where it falls short, side by side.",
+        )
+    ]
