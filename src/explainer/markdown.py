@@ -305,3 +305,15 @@ def rewrite_links(text: str, url_for: Callable[[CrossReference], str]) -> str:
         cursor = written + len(link.target)
     pieces.append(text[cursor:])
     return "".join(pieces)
+
+
+_INLINE_LINK = re.compile(r"\[([^\]]*)\]\((?:[^()]|\([^)]*\))*\)")
+_EMPHASIS = re.compile(r"(\*\*|__|\*|_|`)(?=\S)(.+?)(?<=\S)\1")
+
+
+def markdown_to_text(text: str) -> str:
+    """Content Markdown as plain text (links keep their labels), for metadata such as JSON-LD."""
+    plain = _INLINE_LINK.sub(r"\1", text)
+    plain = _EMPHASIS.sub(r"\2", plain)
+    plain = re.sub(r"^\s*(?:[-*+]|\d+[.)])\s+", "", plain, flags=re.MULTILINE)
+    return " ".join(plain.split())

@@ -8,6 +8,7 @@ edit button points at the YAML file it was rendered from.
 from __future__ import annotations
 
 import html
+import json
 import logging
 import os
 import posixpath
@@ -33,7 +34,8 @@ from explainer.diagnostics import render_report, summary_line
 from explainer.model import Content
 from explainer.sanitise import sanitise_page_html
 from explainer.site import SCRIPTS, STYLESHEETS, NavItem, Site, build_site
-from explainer.snippets import expand_snippets
+from explainer.snippets import UnknownSnippet, expand_snippets
+from explainer.tooltips import GlossaryTooltips
 
 log = logging.getLogger("mkdocs.plugins.explainer")
 
@@ -58,6 +60,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         self.content_path = Path("content")
         self.generated: set[str] = set()
         self.urls: dict[str, str] = {}
+        self.current_page: str | None = None
 
     # -- configuration: check content first, so that nothing is built from bad input -------
 
@@ -82,6 +85,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         self.site = build_site(result.content, documents)
         if not config.nav:
             config.nav = _nav_config(self.site.nav)
+        tooltips = GlossaryTooltips(result.content, lambda: self.current_page)
+        config.markdown_extensions.append(tooltips)  # type: ignore[arg-type]  # MkDocs accepts instances
         config.extra_css = [*STYLESHEETS, *[p for p in config.extra_css if p not in STYLESHEETS]]
         config.extra_javascript = [*SCRIPTS, *[p for p in config.extra_javascript if str(p) not in SCRIPTS]]
         return config
@@ -111,6 +116,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
 
     def on_page_markdown(self, markdown: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
         assert self.site is not None
+        self.current_page = page.file.src_uri  # read by the glossary tooltips while this page renders
         # Front-matter text is HTML-escaped; as Markup, Material's `| e` leaves it alone.
         for key in ("title", "description"):
             if isinstance(page.meta.get(key), str) and page.file.src_uri in self.generated:
@@ -118,7 +124,10 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         if page.file.src_uri in self.generated:
             return markdown
         assert self.content is not None
-        return expand_snippets(markdown, page.file.src_uri, self.content)
+        try:
+            return expand_snippets(markdown, page.file.src_uri, self.content)
+        except UnknownSnippet as error:
+            raise PluginError(f"explainer: {error}") from None
 
     @event_priority(-100)  # after every other plugin has changed the HTML
     def on_page_content(self, html: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
@@ -134,10 +143,14 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             # docs/../content/x.yaml → content/x.yaml: hosts do not resolve dot segments.
             parts = urlsplit(page.edit_url)
             page.edit_url = urlunsplit(parts._replace(path=posixpath.normpath(parts.path)))
-        if page.file.src_uri in self.generated and page.previous_page is None and page.next_page is None:
+        generated = self.site.pages.get(page.file.src_uri)
+        if generated is not None and generated.sequence is not None:
+            # Previous/next stay within the page's own series (one topic's questions, one industry's cases).
             previous, following = self.site.neighbours(page.file.src_uri)
             page.previous_page = self._neighbour(previous)  # type: ignore[assignment]
             page.next_page = self._neighbour(following)  # type: ignore[assignment]
+        data = generated.schema_org() if generated else _hand_written_schema(page)
+        page.meta["explainer_jsonld"] = json_ld(data, page.canonical_url, config.site_name)
         return context
 
     def _neighbour(self, path: str | None) -> _Neighbour | None:
@@ -148,6 +161,26 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
         server.watch(str(self.content_path))
         return server
+
+
+def _hand_written_schema(page: MkDocsPage) -> dict[str, Any]:
+    data: dict[str, Any] = {"@type": "WebPage", "name": html.unescape(str(page.title or ""))}
+    if page.meta.get("description"):
+        data["description"] = html.unescape(str(page.meta["description"]))
+    return data
+
+
+def json_ld(data: dict[str, Any], url: str | None, site_name: str) -> Markup:
+    """JSON-LD for a <script> element: absolute URLs, and no character that could end the element."""
+    document: dict[str, Any] = {"@context": "https://schema.org", **data}
+    if url:
+        document["url"] = url
+        for term in document.get("hasDefinedTerm", []):
+            term["@id"] = url + term["@id"]
+            term["url"] = term["@id"]
+    document["isPartOf"] = {"@type": "WebSite", "name": site_name}
+    text = json.dumps(document, ensure_ascii=False, sort_keys=True)
+    return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
 
 
 def _nav_config(items: list[NavItem]) -> list[Any]:

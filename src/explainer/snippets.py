@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from explainer.model import Content
 from explainer.render.compare import rows
+from explainer.render.diagrams import industry_overview, relationship_diagram
 from explainer.render.environment import render_template
 from explainer.render.links import pair_path
 
@@ -26,6 +27,8 @@ def _headline(content: Content, page: str) -> str:
 
 SNIPPETS: dict[str, Callable[[Content, str], str]] = {
     "headline-comparison": _headline,
+    "relationship-diagram": lambda content, page: str(relationship_diagram(content, page)),
+    "industry-overview": lambda content, page: str(industry_overview(content, page)),
 }
 
 

@@ -1,1 +1,170 @@
-// matrix
+/* explainer: the comparison matrix's controls. The table is complete without this script; the
+   script adds column choice, "differences only", row order and a shareable URL
+   (?tech=a,b&diff=1&sort=name). No library, no network. */
+(function () {
+  "use strict";
+
+  function setup(root) {
+    var form = root.querySelector("[data-ex-matrix-controls]");
+    var table = root.querySelector("table");
+    if (!form || !table || root.hasAttribute("data-ex-ready")) return;
+    root.setAttribute("data-ex-ready", "");
+
+    var columns = Array.prototype.slice.call(table.tHead.rows[0].cells, 1).map(function (c) {
+      return c.getAttribute("data-tech");
+    });
+    var bodies = Array.prototype.slice.call(table.tBodies);
+    var rows = [];
+    var home = [];
+    bodies.forEach(function (body) {
+      Array.prototype.forEach.call(body.rows, function (row) {
+        if (row.hasAttribute("data-dimension")) {
+          rows.push(row);
+          home.push(body);
+        }
+      });
+    });
+    var groupRows = bodies.map(function (b) { return b.querySelector(".ex-group-row"); });
+    var boxes = Array.prototype.slice.call(form.querySelectorAll("input[name=tech]"));
+    var diff = form.querySelector("input[name=diff]");
+    var sort = form.querySelector("select[name=sort]");
+    var status = form.querySelector("[role=status]");
+    var compareTwo = form.querySelector("[data-ex-compare-two]");
+    var compareHint = compareTwo ? compareTwo.innerHTML : "";
+    var diffTouched = false;
+
+    function chosen() {
+      return boxes.filter(function (b) { return b.checked; }).map(function (b) { return b.value; });
+    }
+
+    function cellsOf(row, shown) {
+      return Array.prototype.filter.call(row.cells, function (c) {
+        return c.hasAttribute("data-tech") && shown.indexOf(c.getAttribute("data-tech")) >= 0;
+      });
+    }
+
+    function spread(row, shown) {
+      var seen = {};
+      cellsOf(row, shown).forEach(function (c) { seen[c.getAttribute("data-value")] = 1; });
+      return Object.keys(seen).length;
+    }
+
+    function order(how, shown) {
+      var indexed = rows.map(function (row, i) { return [row, i]; });
+      if (how === "name") {
+        indexed.sort(function (a, b) {
+          return a[0].cells[0].textContent.localeCompare(b[0].cells[0].textContent);
+        });
+      } else if (how === "spread") {
+        indexed.sort(function (a, b) { return spread(b[0], shown) - spread(a[0], shown) || a[1] - b[1]; });
+      }
+      indexed.forEach(function (pair) {
+        (how === "group" ? home[pair[1]] : bodies[0]).appendChild(pair[0]);
+      });
+    }
+
+    function apply() {
+      var picked = chosen();
+      var shown = picked.length ? picked : columns;
+      Array.prototype.forEach.call(table.querySelectorAll("[data-tech]"), function (cell) {
+        cell.hidden = shown.indexOf(cell.getAttribute("data-tech")) < 0;
+      });
+      var visible = 0;
+      rows.forEach(function (row) {
+        var same = spread(row, shown) <= 1;
+        row.classList.toggle("ex-same", same);
+        row.hidden = diff.checked && same;
+        if (!row.hidden) visible += 1;
+      });
+      order(sort.value, shown);
+      groupRows.forEach(function (groupRow, i) {
+        if (!groupRow) return;
+        groupRow.cells[0].colSpan = shown.length + 1;
+        var any = rows.some(function (row, j) { return home[j] === bodies[i] && !row.hidden; });
+        groupRow.hidden = sort.value !== "group" || !any;
+      });
+      status.textContent = "Showing " + shown.length + " of " + columns.length + " technologies and " +
+        visible + " of " + rows.length + " dimensions" + (diff.checked ? " (differences only)" : "") + ".";
+      if (compareTwo) {
+        var pair = columns.filter(function (id) { return picked.indexOf(id) >= 0; });
+        var link = pair.length === 2 &&
+          document.querySelector('a[data-pair="' + pair[0] + "-vs-" + pair[1] + '"]');
+        if (link) {
+          compareTwo.textContent = "";
+          var a = document.createElement("a");
+          a.href = link.getAttribute("href");
+          a.textContent = "Open the side-by-side page for " + link.textContent;
+          compareTwo.appendChild(a);
+        } else {
+          compareTwo.innerHTML = compareHint;
+        }
+      }
+    }
+
+    function remember() {
+      var params = new URLSearchParams(location.search);
+      var picked = chosen();
+      if (picked.length) params.set("tech", picked.join(",")); else params.delete("tech");
+      if (diff.checked) params.set("diff", "1"); else params.delete("diff");
+      if (sort.value !== "group") params.set("sort", sort.value); else params.delete("sort");
+      var query = params.toString().replace(/%2C/g, ",");
+      history.replaceState(history.state, "", location.pathname + (query ? "?" + query : "") + location.hash);
+    }
+
+    function restore() {
+      var params = new URLSearchParams(location.search);
+      var wanted = (params.get("tech") || "").split(",");
+      boxes.forEach(function (b) { b.checked = wanted.indexOf(b.value) >= 0; });
+      diff.checked = params.get("diff") === "1";
+      var how = params.get("sort");
+      sort.value = how === "name" || how === "spread" ? how : "group";
+      diffTouched = params.has("diff");
+    }
+
+    form.addEventListener("change", function (event) {
+      if (event.target === diff) diffTouched = true;
+      // Narrowing to exactly two usually means "how do these two differ?": answer that at once,
+      // until the reader sets "differences only" themselves.
+      if (event.target.name === "tech" && !diffTouched) diff.checked = chosen().length === 2;
+      apply();
+      remember();
+    });
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    var reset = form.querySelector("[data-ex-reset]");
+    if (reset) {
+      reset.addEventListener("click", function () {
+        boxes.forEach(function (b) { b.checked = false; });
+        diff.checked = false;
+        diffTouched = false;
+        sort.value = "group";
+        apply();
+        remember();
+      });
+    }
+
+    // Printing shows every note: open them all, then put them back as they were.
+    var reopened = [];
+    window.addEventListener("beforeprint", function () {
+      reopened = Array.prototype.filter.call(root.querySelectorAll("details"), function (d) { return !d.open; });
+      reopened.forEach(function (d) { d.open = true; });
+    });
+    window.addEventListener("afterprint", function () {
+      reopened.forEach(function (d) { d.open = false; });
+    });
+
+    restore();
+    apply();
+  }
+
+  function init() {
+    Array.prototype.forEach.call(document.querySelectorAll("[data-ex-matrix]"), setup);
+  }
+
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(init); // Material's instant navigation swaps pages without reloading
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", init);
+  } else {
+    init();
+  }
+})();

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import json
+import re
+import unicodedata
+
 from explainer.model import Content, Faq, Topic
 from explainer.render.environment import render_template
 from explainer.render.links import FAQ, entity_path, pair_path
 from explainer.render.page import Page
+from explainer.render.structured import faq_page
 from explainer.render.values import cited_sources
 
 FAQ_SEARCH_BOOST = 2.0
@@ -21,7 +26,13 @@ def topics_with_questions(content: Content) -> list[tuple[Topic, list[Faq]]]:
 
 
 def render_faq_index(content: Content) -> Page:
-    body = render_template("faq-index.md.j2", FAQ, content=content, topics=topics_with_questions(content))
+    body = render_template(
+        "faq-index.md.j2",
+        FAQ,
+        content=content,
+        topics=topics_with_questions(content),
+        synonyms=json.dumps(synonym_groups(content), ensure_ascii=False, separators=(",", ":")),
+    )
     return Page(
         path=FAQ,
         title="Frequently asked questions",
@@ -30,6 +41,7 @@ def render_faq_index(content: Content) -> Page:
         description=f"{len(content.faqs)} questions readers ask, grouped by topic, "
         "each answered directly in its first sentence.",
         reviewed=max((f.reviewed for f in content.faqs.values()), default=None),
+        structured=faq_page(list(content.faqs.values())),
     )
 
 
@@ -57,7 +69,34 @@ def render_faq(content: Content, faq: Faq) -> Page:
         reviewed=faq.reviewed,
         search_boost=FAQ_SEARCH_BOOST,
         sequence=f"faq:{faq.topics[0]}",
+        structured=faq_page([faq]),
     )
+
+
+def normalise(text: str) -> str:
+    """Lowercase, accents and punctuation removed: the form the FAQ filter compares (same as its script)."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    letters = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(re.sub(r"[\W_]+", " ", letters).split())
+
+
+def synonym_groups(content: Content) -> list[list[str]]:
+    """Names that mean the same thing — a glossary term with its abbreviation and aliases, a technology
+    with its short name and aliases — merged where they share a name, for the FAQ filter to expand."""
+    groups: list[set[str]] = []
+    names: list[list[str]] = [
+        [d.term, *([d.abbreviation] if d.abbreviation else []), *d.aliases]
+        for d in content.definitions.values()
+    ] + [
+        [t.name, *([t.short_name] if t.short_name else []), *t.aliases] for t in content.technologies.values()
+    ]
+    for group in names:
+        merged = {normalise(name) for name in group} - {""}
+        for existing in [g for g in groups if g & merged]:
+            merged |= existing
+            groups.remove(existing)
+        groups.append(merged)
+    return sorted(sorted(g, key=lambda n: (-len(n), n)) for g in groups if len(g) > 1)
 
 
 def comparison_for(content: Content, faq: Faq) -> str | None:
@@ -68,8 +107,6 @@ def comparison_for(content: Content, faq: Faq) -> str | None:
 
 def first_sentence(markdown_text: str) -> str:
     """The direct answer: the first sentence of the first paragraph, without Markdown link syntax."""
-    import re
-
     paragraph = markdown_text.strip().split("\n\n")[0]
     plain = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", " ".join(paragraph.split()))
     plain = re.sub(r"[*_`]", "", plain)

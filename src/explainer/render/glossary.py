@@ -9,6 +9,7 @@ from explainer.model import Content, Definition
 from explainer.render.environment import render_template
 from explainer.render.links import GLOSSARY
 from explainer.render.page import Page
+from explainer.render.structured import defined_term_set
 from explainer.render.values import cited_sources
 
 
@@ -44,5 +45,6 @@ def render_glossary(content: Content) -> list[Page]:
             description=f"{len(content.definitions)} terms used on this site, in plain language, A to Z.",
             reviewed=reviewed,
             hide=("toc",),
+            structured=defined_term_set("Glossary", list(content.definitions.values())),
         )
     ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from explainer.model import Content, Industry, UseCase
+from explainer.render.diagrams import industry_overview
 from explainer.render.environment import render_template
 from explainer.render.links import INDUSTRIES, USE_CASES, entity_path
 from explainer.render.page import Page
@@ -24,7 +25,13 @@ def technology_counts(content: Content) -> list[tuple[Industry, list[int]]]:
 
 
 def render_industries_index(content: Content) -> Page:
-    body = render_template("industries.md.j2", INDUSTRIES, content=content, counts=technology_counts(content))
+    body = render_template(
+        "industries.md.j2",
+        INDUSTRIES,
+        content=content,
+        counts=technology_counts(content),
+        overview=industry_overview(content, INDUSTRIES),
+    )
     return Page(
         path=INDUSTRIES,
         title="Industries",

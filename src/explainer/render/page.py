@@ -6,6 +6,9 @@ import html
 import json
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
+
+from explainer.render.structured import article
 
 
 @dataclass(frozen=True)
@@ -22,6 +25,12 @@ class Page:
     search_boost: float | None = None
     sequence: str | None = None
     hide: tuple[str, ...] = field(default=())
+    # schema.org data for the page head; None means an Article built from title and dates.
+    structured: dict[str, Any] | None = field(default=None, compare=False)
+
+    def schema_org(self) -> dict[str, Any]:
+        """The page's schema.org data: what its renderer gave, or an Article from title and dates."""
+        return self.structured or article(self.title, self.description, self.reviewed)
 
     @property
     def markdown(self) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from itertools import combinations
 
 from explainer.model import Content, Industry, Relation, Technology, UseCase
+from explainer.render.diagrams import relationship_diagram
 from explainer.render.environment import render_template
 from explainer.render.links import TECHNOLOGIES, entity_path, pair_path
 from explainer.render.page import Page
@@ -94,6 +95,7 @@ def render_technology(content: Content, technology: Technology) -> Page:
         faqs=content.faqs_about(technology.id),
         terms=[d for d in content.definitions.values() if d.technology == technology.id],
         sources=cited_sources(content, technology),
+        diagram=relationship_diagram(content, path, current=technology.id),
     )
     return Page(
         path=path,
@@ -108,7 +110,12 @@ def render_technology(content: Content, technology: Technology) -> Page:
 
 
 def render_technologies_index(content: Content) -> Page:
-    body = render_template("technologies.md.j2", TECHNOLOGIES, content=content)
+    body = render_template(
+        "technologies.md.j2",
+        TECHNOLOGIES,
+        content=content,
+        diagram=relationship_diagram(content, TECHNOLOGIES),
+    )
     return Page(
         path=TECHNOLOGIES,
         title="Technologies",

@@ -1,0 +1,226 @@
+"""Pictures generated from the data at build time: inline SVG, no script, styled by the site's colors.
+
+Two diagrams: how the technologies relate (nested boxes for "is a kind of",
+lines for "uses", "overlaps" and "contrasts with"), and the industry ×
+technology overview (use-case counts, numbers printed in every cell). Python
+computes the geometry; the SVG templates only draw it.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from dataclasses import dataclass, field
+
+from markupsafe import Markup
+
+from explainer.model import Content, Technology
+from explainer.render.environment import render_template
+
+BOX_WIDTH = 176
+BOX_HEIGHT = 52
+GAP = 16
+PADDING = 14
+HEADER = 30
+FONT_SIZE = 13
+LINE_HEIGHT = 15
+CHARS_PER_LINE = 22
+LEGEND_WIDTH = 190
+EDGE_KINDS = {"uses": "uses", "part-of": "uses", "overlaps": "overlaps", "contrasts-with": "contrasts"}
+
+
+@dataclass
+class Box:
+    technology: Technology
+    x: float = 0
+    y: float = 0
+    width: float = BOX_WIDTH
+    height: float = BOX_HEIGHT
+    children: list[Box] = field(default_factory=list)
+
+    @property
+    def container(self) -> bool:
+        return bool(self.children)
+
+    @property
+    def lines(self) -> list[str]:
+        return textwrap.wrap(self.technology.name, CHARS_PER_LINE)[:2] or [self.technology.name]
+
+    def moved(self, dx: float, dy: float) -> None:
+        self.x += dx
+        self.y += dy
+        for child in self.children:
+            child.moved(dx, dy)
+
+    def walk(self) -> list[Box]:
+        return [self, *(box for child in self.children for box in child.walk())]
+
+
+@dataclass(frozen=True)
+class Edge:
+    kind: str
+    x1: float
+    y1: float
+    x2: float
+    y2: float
+
+
+def _parent_of(content: Content, technology: Technology) -> str | None:
+    for relation in technology.relations:
+        if relation.kind == "is-a" and relation.target in content.technologies:
+            return relation.target
+    return None
+
+
+def _forest(content: Content) -> list[Box]:
+    boxes = {t.id: Box(t) for t in content.technologies.values()}
+    roots: list[Box] = []
+    for technology in content.technologies.values():
+        parent = _parent_of(content, technology)
+        ancestors, cursor = set(), parent
+        while cursor is not None and cursor not in ancestors:  # ignore cycles: treat as a root
+            ancestors.add(cursor)
+            cursor = _parent_of(content, content.technologies[cursor])
+        if parent is None or technology.id in ancestors:
+            roots.append(boxes[technology.id])
+        else:
+            boxes[parent].children.append(boxes[technology.id])
+    return roots
+
+
+def _layout(box: Box) -> None:
+    """Size a box around its children, laid out two to a row, depth first."""
+    if not box.children:
+        return
+    for child in box.children:
+        _layout(child)
+    columns = 2 if len(box.children) > 1 else 1
+    rows = [box.children[i : i + columns] for i in range(0, len(box.children), columns)]
+    column_width = max(child.width for child in box.children)
+    y = float(HEADER)
+    for row in rows:
+        row_height = max(child.height for child in row)
+        for index, child in enumerate(row):
+            child.moved(PADDING + index * (column_width + GAP) - child.x, y - child.y)
+        y += row_height + GAP
+    box.width = PADDING * 2 + columns * column_width + (columns - 1) * GAP
+    box.height = y - GAP + PADDING
+
+
+def _attach(source: Box, target: Box) -> tuple[float, float, float, float]:
+    """A straight line between the facing sides of two boxes."""
+    sx, sy = source.x + source.width / 2, source.y + source.height / 2
+    tx, ty = target.x + target.width / 2, target.y + target.height / 2
+    if target.x >= source.x + source.width:
+        return source.x + source.width, sy, target.x, ty
+    if source.x >= target.x + target.width:
+        return source.x, sy, target.x + target.width, ty
+    if ty > sy:
+        return sx, source.y + source.height, tx, target.y
+    return sx, source.y, tx, target.y + target.height
+
+
+def relationship_diagram(content: Content, page: str, current: str | None = None) -> Markup:
+    """Nested boxes for 'is a kind of', lines for the other relations; `current` is highlighted."""
+    roots = _forest(content)
+    containers = [r for r in roots if r.children]
+    singles = [r for r in roots if not r.children]
+    for root in containers:
+        _layout(root)
+    x = 0.0
+    for root in containers:
+        root.moved(x - root.x, 0 - root.y)
+        x += root.width + GAP * 4
+    y = 0.0
+    for single in singles:
+        single.moved(x - single.x, y - single.y)
+        y += single.height + GAP * 2
+    boxes = [box for root in roots for box in root.walk()]
+    by_id = {box.technology.id: box for box in boxes}
+    contains = {(b.technology.id, c.technology.id) for b in boxes for c in b.walk() if c is not b}
+    edges, seen = [], set()
+    for box in boxes:
+        for relation in box.technology.relations:
+            kind = EDGE_KINDS.get(relation.kind)
+            target = by_id.get(relation.target)
+            if kind is None or target is None:
+                continue
+            source, goal = (target, box) if relation.kind == "part-of" else (box, target)
+            key = (kind, *sorted((source.technology.id, goal.technology.id)))
+            pair = (source.technology.id, goal.technology.id)
+            if key in seen or pair in contains or pair[::-1] in contains:
+                continue
+            seen.add(key)
+            edges.append(Edge(kind, *_attach(source, goal)))
+    used_kinds = sorted({e.kind for e in edges})
+    width = max([b.x + b.width for b in boxes] + [float(LEGEND_WIDTH)])
+    height = max((b.y + b.height for b in boxes), default=0)
+    legend_y = height + 28
+    legend_height = 20 * len(used_kinds) + 10
+    return Markup(
+        render_template(
+            "relationships.svg.j2",
+            page,
+            boxes=boxes,
+            edges=edges,
+            width=width,
+            height=legend_y + legend_height,
+            legend_y=legend_y,
+            current=current,
+            description=describe_relationships(content),
+            font_size=FONT_SIZE,
+            line_height=LINE_HEIGHT,
+            used_kinds=used_kinds,
+        )
+    )
+
+
+RELATION_PHRASES = {
+    "is-a": "is a kind of",
+    "part-of": "is part of",
+    "uses": "uses",
+    "overlaps": "overlaps with",
+    "contrasts-with": "contrasts with",
+}
+
+
+def describe_relationships(content: Content) -> str:
+    """The diagram in words, for its <desc> and for readers who cannot see it."""
+    sentences = []
+    for technology in content.technologies.values():
+        for relation in technology.relations:
+            target = content.technologies.get(relation.target)
+            if target is not None:
+                sentences.append(f"{technology.name} {RELATION_PHRASES[relation.kind]} {target.name}.")
+    return " ".join(sentences)
+
+
+HEAT_CELL_WIDTH = 46
+HEAT_CELL_HEIGHT = 30
+HEAT_LABEL_WIDTH = 190
+HEAT_HEADER = 120
+
+
+def industry_overview(content: Content, page: str) -> Markup:
+    """A grid of industries × technologies; each cell prints how many use cases combine the two."""
+    technologies = list(content.technologies.values())
+    rows = []
+    for industry in content.industries.values():
+        cases = content.use_cases_in_industry(industry.id)
+        counts = [sum(1 for u in cases if t.id in u.technologies) for t in technologies]
+        rows.append((industry, counts))
+    highest = max((n for _, counts in rows for n in counts), default=0) or 1
+    return Markup(
+        render_template(
+            "industry-overview.svg.j2",
+            page,
+            technologies=technologies,
+            rows=rows,
+            level=lambda n: 0 if n == 0 else 1 + min(3, (n * 4 - 1) // highest),
+            cell_width=HEAT_CELL_WIDTH,
+            cell_height=HEAT_CELL_HEIGHT,
+            label_width=HEAT_LABEL_WIDTH,
+            header=HEAT_HEADER,
+            width=HEAT_LABEL_WIDTH + HEAT_CELL_WIDTH * len(technologies) + 10,
+            height=HEAT_HEADER + HEAT_CELL_HEIGHT * len(rows) + 4,
+        )
+    )

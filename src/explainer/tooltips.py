@@ -1,0 +1,143 @@
+"""Glossary tooltips: the first mention of each glossary term on a page links to its entry, with its meaning.
+
+A Python-Markdown tree processor, so it sees the page as elements and can
+leave headings, links, code and summaries alone. Each term is marked once per
+page (any of its names counts), as a link whose `title` Material shows as a
+tooltip and whose target is the term's anchor in the glossary. Links are
+written as relative `.md` paths, so MkDocs resolves and validates them.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from markdown import Extension, Markdown
+from markdown.treeprocessors import Treeprocessor
+
+from explainer.model import Content
+from explainer.render.links import GLOSSARY, entity_path, relative
+
+SKIPPED_TAGS = frozenset(
+    {"a", "abbr", "code", "pre", "kbd", "script", "style", "summary", "svg", "title",
+     "h1", "h2", "h3", "h4", "h5", "h6", "button", "label", "option", "select", "textarea"}
+)  # fmt: skip
+SKIPPED_CLASSES = frozenset({"ex-value", "ex-cite", "headerlink", "ex-no-tooltips"})
+PRIORITY = 6  # after inline processing (20) and toc's id work, before MkDocs' relative links (0)
+
+
+@dataclass(frozen=True)
+class GlossaryName:
+    """One way a term is written, and whether case must match (abbreviations: `AI` is not `ai`)."""
+
+    text: str
+    definition_id: str
+    short: str
+    case_sensitive: bool
+
+
+def glossary_names(content: Content) -> list[GlossaryName]:
+    """Every name of every term, longest first, so 'large language model' wins over 'language model'."""
+    names = []
+    for definition in content.definitions.values():
+        term = definition.term
+        names.append(GlossaryName(term, definition.id, definition.short, _looks_like_abbreviation(term)))
+        if definition.abbreviation:
+            names.append(GlossaryName(definition.abbreviation, definition.id, definition.short, True))
+        names += [GlossaryName(alias, definition.id, definition.short, _looks_like_abbreviation(alias))
+                  for alias in definition.aliases]  # fmt: skip
+    return sorted(names, key=lambda n: (-len(n.text), n.text))
+
+
+def _looks_like_abbreviation(text: str) -> bool:
+    return sum(c.isupper() for c in text) >= 2 and " " not in text
+
+
+class Matcher:
+    """Finds the earliest glossary name in a text whose term has not been marked yet on this page."""
+
+    def __init__(self, names: list[GlossaryName]) -> None:
+        self.by_key = {self._key(n.text, n.case_sensitive): n for n in reversed(names)}
+        alternatives = "|".join(re.escape(n.text) for n in names)
+        self.pattern = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE) if names else None
+
+    @staticmethod
+    def _key(text: str, case_sensitive: bool) -> str:
+        return text if case_sensitive else text.casefold()
+
+    def find(self, text: str, marked: set[str]) -> Iterator[tuple[re.Match[str], GlossaryName]]:
+        if self.pattern is None:
+            return
+        for match in self.pattern.finditer(text):
+            found = match.group(0)
+            name = self.by_key.get(found) or self.by_key.get(found.casefold())
+            if name is None or (name.case_sensitive and found != name.text):
+                continue
+            if name.definition_id not in marked:
+                yield match, name
+
+
+class TooltipTreeprocessor(Treeprocessor):
+    def __init__(self, md: Markdown, matcher: Matcher, current_page: Callable[[], str | None]) -> None:
+        super().__init__(md)
+        self.matcher = matcher
+        self.current_page = current_page
+
+    def run(self, root: etree.Element) -> None:
+        page = self.current_page()
+        if page is None or page == GLOSSARY:
+            return
+        self.page = page
+        self.marked: set[str] = set()
+        self._walk(root)
+
+    def _walk(self, element: etree.Element) -> None:
+        if element.tag in SKIPPED_TAGS or SKIPPED_CLASSES & set((element.get("class") or "").split()):
+            return
+        if element.text:
+            element.text = self._mark(element.text, element, 0)
+        for child in list(element):
+            self._walk(child)
+            if child.tail:
+                index = list(element).index(child) + 1
+                child.tail = self._mark(child.tail, element, index)
+
+    def _mark(self, text: str, parent: etree.Element, insert_at: int) -> str:
+        """Turn each first mention in `text` into a link; returns what stays as plain text before them."""
+        if "\x02" in text:  # Python-Markdown placeholders for stashed HTML: leave them whole
+            return text
+        leading, remaining, previous = text, text, None
+        while (found := next(self.matcher.find(remaining, self.marked), None)) is not None:
+            match, name = found
+            self.marked.add(name.definition_id)
+            link = etree.Element("a")
+            link.set("href", relative(self.page, entity_path("definition", name.definition_id)))
+            link.set("class", "ex-term")
+            link.set("title", name.short)
+            link.text = match.group(0)
+            if previous is None:
+                leading = remaining[: match.start()]
+            else:
+                previous.tail = remaining[: match.start()]
+            parent.insert(insert_at, link)
+            insert_at += 1
+            previous, remaining = link, remaining[match.end() :]
+        if previous is not None:
+            previous.tail = remaining or None
+        return leading
+
+
+class GlossaryTooltips(Extension):
+    """Registered by the explainer plugin with the glossary of the content being built."""
+
+    def __init__(self, content: Content, current_page: Callable[[], str | None]) -> None:
+        super().__init__()
+        self.matcher = Matcher(glossary_names(content))
+        self.current_page = current_page
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        md.treeprocessors.register(
+            TooltipTreeprocessor(md, self.matcher, self.current_page), "explainer_tooltips", PRIORITY
+        )

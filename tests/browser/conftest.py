@@ -1,0 +1,61 @@
+"""Browser fixtures: the real site, built once, served on 127.0.0.1, read by Debian's Chromium."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+
+from tests.build.conftest import build, copy_project
+from tests.conftest import REPO
+from tests.support.browser import Traffic, launch
+from tests.support.server import serve
+
+REPORTS = REPO / "site-reports"
+
+
+@pytest.fixture(scope="session")
+def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real content and configuration, built strictly once for every browser test."""
+    prebuilt = os.environ.get("EXPLAINER_TEST_SITE")
+    if prebuilt:
+        return Path(prebuilt)
+    project = copy_project(tmp_path_factory.mktemp("browser-project"), REPO / "content")
+    return build(project)
+
+
+@pytest.fixture(scope="session")
+def base_url(site_dir: Path) -> Iterator[str]:
+    with serve(site_dir) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        chromium = launch(playwright)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def context(browser: Browser) -> Iterator[BrowserContext]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def traffic(base_url: str) -> Traffic:
+    return Traffic(base_url)
+
+
+@pytest.fixture
+def page(context: BrowserContext, traffic: Traffic) -> Page:
+    """A tab whose network and console are recorded; journeys assert they stayed clean."""
+    tab = context.new_page()
+    traffic.watch(tab)
+    return tab

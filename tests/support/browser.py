@@ -1,0 +1,70 @@
+"""Debian's Chromium driven by Playwright, offline, with every request and console message recorded."""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Browser, ConsoleMessage, Page, Playwright, Request
+
+CHROMIUM = Path("/usr/bin/chromium")
+LAUNCH_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+MISSING_BROWSER = (
+    "No Chromium at /usr/bin/chromium. Install Debian's package with "
+    "'apt-get install -y chromium' (or run scripts/bootstrap --browser); "
+    "browser tests never skip."
+)
+
+
+def launch(playwright: Playwright) -> Browser:
+    if not CHROMIUM.is_file() and not shutil.which("chromium"):
+        pytest.fail(MISSING_BROWSER, pytrace=False)
+    return playwright.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
+
+
+@dataclass
+class Traffic:
+    """What a page did on the network and in its console while a test used it."""
+
+    base: str
+    console_errors: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+    foreign: list[str] = field(default_factory=list)
+
+    def watch(self, page: Page) -> None:
+        page.on("console", self._console)
+        page.on("pageerror", lambda error: self.console_errors.append(f"page error: {error}"))
+        page.on("requestfailed", self._failed)
+        page.on("request", self._request)
+        page.on("response", lambda r: r.status >= 400 and self.failed.append(f"{r.status} {r.url}"))
+
+    def _console(self, message: ConsoleMessage) -> None:
+        if message.type == "error":
+            self.console_errors.append(message.text)
+
+    def _failed(self, request: Request) -> None:
+        self.failed.append(f"{request.failure} {request.url}")
+
+    def _request(self, request: Request) -> None:
+        host = urlsplit(request.url).netloc
+        if request.url.startswith(("data:", "blob:", "about:")):
+            return
+        if host != urlsplit(self.base).netloc:
+            self.foreign.append(request.url)
+
+    def assert_clean(self) -> None:
+        assert self.console_errors == [], "console errors"
+        assert self.failed == [], "failed requests"
+        assert self.foreign == [], "requests to hosts other than the local server"
