@@ -20,6 +20,7 @@ from urllib.parse import urlsplit, urlunsplit
 from markupsafe import Markup
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
+from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -88,7 +89,10 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         tooltips = GlossaryTooltips(result.content, lambda: self.current_page)
         config.markdown_extensions.append(tooltips)  # type: ignore[arg-type]  # MkDocs accepts instances
         config.extra_css = [*STYLESHEETS, *[p for p in config.extra_css if p not in STYLESHEETS]]
-        config.extra_javascript = [*SCRIPTS, *[p for p in config.extra_javascript if str(p) not in SCRIPTS]]
+        config.extra_javascript = [
+            *(_deferred(path) for path in SCRIPTS),
+            *[p for p in config.extra_javascript if str(p) not in SCRIPTS],
+        ]
         return config
 
     # -- files: generated pages and data, never written into docs/ ----------------------------
@@ -161,6 +165,13 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
         server.watch(str(self.content_path))
         return server
+
+
+def _deferred(path: str) -> ExtraScriptValue:
+    """A script that runs after the page is parsed, so it never delays the first paint."""
+    script = ExtraScriptValue(path)
+    script.defer = True
+    return script
 
 
 def _hand_written_schema(page: MkDocsPage) -> dict[str, Any]:

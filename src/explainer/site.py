@@ -15,7 +15,11 @@ NavItem: TypeAlias = tuple[str, "str | list[NavItem]"]
 ASSETS_PACKAGE = "explainer.assets"
 CONTRIBUTING_INDEX = "contributing/index.md"
 STYLESHEETS = ("assets/explainer/explainer.css",)
-SCRIPTS = ("assets/explainer/matrix.js", "assets/explainer/faq-search.js")
+SCRIPTS = (
+    "assets/explainer/search-query.js",
+    "assets/explainer/matrix.js",
+    "assets/explainer/faq-search.js",
+)
 
 
 @dataclass(frozen=True)

@@ -15,12 +15,17 @@ MARKER = re.compile(r"^<!--\s*explainer:([a-z-]+)\s*-->\s*$", re.MULTILINE)
 
 
 def _headline(content: Content, page: str) -> str:
-    """How the first two technologies differ, on the dimensions where they do (at most eight)."""
+    """How the first two technologies differ on scales and yes/no questions (at most eight rows)."""
     technologies = list(content.technologies.values())[:2]
     headline = None
     if len(technologies) == 2:
         first, second = technologies
-        differ = [row for row in rows(content, technologies) if not row.same][:8]
+        # Scales and yes/no answers fit a small table; lists and phrases are on the pair page.
+        differ = [
+            row
+            for row in rows(content, technologies)
+            if not row.same and row.dimension.kind in {"scale", "yes-no"}
+        ][:8]
         headline = (first, second, pair_path(first, second), differ)
     return render_template("snippet-headline.md.j2", page, content=content, headline=headline)
 

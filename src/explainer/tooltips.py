@@ -90,7 +90,12 @@ class TooltipTreeprocessor(Treeprocessor):
         if page is None or page == GLOSSARY:
             return
         self.page = page
-        self.marked: set[str] = set()
+        # Terms the text already links to explicitly need no tooltip as well.
+        self.marked = {
+            href.partition("#")[2]
+            for link in root.iter("a")
+            if (href := link.get("href") or "").partition("#")[0].endswith(GLOSSARY)
+        }
         self._walk(root)
 
     def _walk(self, element: etree.Element) -> None:

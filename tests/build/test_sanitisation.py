@@ -51,10 +51,16 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 class _Elements(HTMLParser):
+    """Flags what hostile text could only have reached the page as markup.
+
+    Scripts that run (not JSON data blocks) must not mention the payload, and the
+    only stylesheet element allowed is the site's own <noscript> rule.
+    """
+
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.problems: list[str] = []
-        self.in_script = False
+        self.inside: str | None = None
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         for name, value in attrs:
@@ -62,16 +68,19 @@ class _Elements(HTMLParser):
                 self.problems.append(f"<{tag} {name}=…>")
             if value and re.match(r"^\s*(javascript|vbscript|data):", value, re.IGNORECASE):
                 self.problems.append(f"<{tag} {name}={value}>")
-        if tag in {"iframe", "object", "embed", "base", "img", "style"}:
+        if tag in {"iframe", "object", "embed", "base", "img"}:
             self.problems.append(f"<{tag}>")
-        self.in_script = tag == "script"
+        json_data = tag == "script" and (dict(attrs).get("type") or "").endswith("json")
+        self.inside = None if json_data else tag if tag in {"script", "style"} else None
 
     def handle_data(self, data: str) -> None:
-        if self.in_script and "alert(" in data:
+        if self.inside == "script" and "alert(" in data:
             self.problems.append(f"script with {data[:40]!r}")
+        if self.inside == "style" and ".ex-needs-js" not in data:
+            self.problems.append(f"<style>{data[:40]}")
 
     def handle_endtag(self, tag: str) -> None:
-        self.in_script = False
+        self.inside = None
 
 
 def test_hostile_plain_text_builds_and_no_page_carries_markup_from_it(hostile_site: Path) -> None:

@@ -55,7 +55,9 @@ class Traffic:
             self.console_errors.append(message.text)
 
     def _failed(self, request: Request) -> None:
-        self.failed.append(f"{request.failure} {request.url}")
+        # A request cancelled because the reader moved on (navigation) is not a failure.
+        if request.failure != "net::ERR_ABORTED":
+            self.failed.append(f"{request.failure} {request.url}")
 
     def _request(self, request: Request) -> None:
         host = urlsplit(request.url).netloc

@@ -25,6 +25,8 @@ FONT_SIZE = 13
 LINE_HEIGHT = 15
 CHARS_PER_LINE = 22
 LEGEND_WIDTH = 190
+NOTE_LINE_HEIGHT = 13
+NOTE_CHARS_PER_LINE = 27
 EDGE_KINDS = {"uses": "uses", "part-of": "uses", "overlaps": "overlaps", "contrasts-with": "contrasts"}
 
 
@@ -36,6 +38,7 @@ class Box:
     width: float = BOX_WIDTH
     height: float = BOX_HEIGHT
     children: list[Box] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
     @property
     def container(self) -> bool:
@@ -44,6 +47,12 @@ class Box:
     @property
     def lines(self) -> list[str]:
         return textwrap.wrap(self.technology.name, CHARS_PER_LINE)[:2] or [self.technology.name]
+
+    def fit(self) -> None:
+        """Make a leaf tall enough for its name and its notes."""
+        if not self.children:
+            text = len(self.lines) * LINE_HEIGHT + len(self.notes) * NOTE_LINE_HEIGHT
+            self.height = max(BOX_HEIGHT, text + 2 * PADDING)
 
     def moved(self, dx: float, dy: float) -> None:
         self.x += dx
@@ -119,35 +128,62 @@ def _attach(source: Box, target: Box) -> tuple[float, float, float, float]:
     return sx, source.y, tx, target.y + target.height
 
 
+def used_by(content: Content) -> dict[str, list[str]]:
+    """For each technology, what it uses: its own 'uses' relations and others' 'part-of' ones."""
+    found: dict[str, list[str]] = {t: [] for t in content.technologies}
+    for technology in content.technologies.values():
+        for relation in technology.relations:
+            if relation.target not in content.technologies:
+                continue
+            user, used = {
+                "uses": (technology.id, relation.target),
+                "part-of": (relation.target, technology.id),
+            }.get(relation.kind, (None, None))
+            if user is not None and used is not None and used not in found[user]:
+                found[user].append(used)
+    return found
+
+
 def relationship_diagram(content: Content, page: str, current: str | None = None) -> Markup:
-    """Nested boxes for 'is a kind of', lines for the other relations; `current` is highlighted."""
+    """Nested boxes for 'is a kind of'; lines between top-level boxes; 'uses' noted inside nested ones.
+
+    Lines are drawn only between boxes at the top level, where they cannot cross
+    other boxes; what a nested technology uses is written inside its box.
+    """
     roots = _forest(content)
+    root_ids = {r.technology.id for r in roots}
+    uses = used_by(content)
+    label = {t.id: t.short_name or t.name for t in content.technologies.values()}
+    boxes_by_id = {box.technology.id: box for root in roots for box in root.walk()}
+    for technology_id, box in boxes_by_id.items():
+        noted = [u for u in uses[technology_id] if not (technology_id in root_ids and u in root_ids)]
+        if noted and not box.children:
+            box.notes = textwrap.wrap("uses " + ", ".join(label[u] for u in noted), NOTE_CHARS_PER_LINE)[:3]
+        box.fit()
     containers = [r for r in roots if r.children]
     singles = [r for r in roots if not r.children]
     for root in containers:
+        _equal_leaf_heights(root)
         _layout(root)
     x = 0.0
     for root in containers:
         root.moved(x - root.x, 0 - root.y)
-        x += root.width + GAP * 4
+        x += root.width + GAP * 5
     y = 0.0
     for single in singles:
         single.moved(x - single.x, y - single.y)
-        y += single.height + GAP * 2
+        y += single.height + GAP * 3
     boxes = [box for root in roots for box in root.walk()]
-    by_id = {box.technology.id: box for box in boxes}
-    contains = {(b.technology.id, c.technology.id) for b in boxes for c in b.walk() if c is not b}
     edges, seen = [], set()
-    for box in boxes:
-        for relation in box.technology.relations:
+    for root in roots:
+        for relation in root.technology.relations:
             kind = EDGE_KINDS.get(relation.kind)
-            target = by_id.get(relation.target)
-            if kind is None or target is None:
+            if kind is None or relation.target not in root_ids:
                 continue
-            source, goal = (target, box) if relation.kind == "part-of" else (box, target)
+            target = boxes_by_id[relation.target]
+            source, goal = (target, root) if relation.kind == "part-of" else (root, target)
             key = (kind, *sorted((source.technology.id, goal.technology.id)))
-            pair = (source.technology.id, goal.technology.id)
-            if key in seen or pair in contains or pair[::-1] in contains:
+            if key in seen:
                 continue
             seen.add(key)
             edges.append(Edge(kind, *_attach(source, goal)))
@@ -169,9 +205,20 @@ def relationship_diagram(content: Content, page: str, current: str | None = None
             description=describe_relationships(content),
             font_size=FONT_SIZE,
             line_height=LINE_HEIGHT,
+            note_line_height=NOTE_LINE_HEIGHT,
             used_kinds=used_kinds,
         )
     )
+
+
+def _equal_leaf_heights(container: Box) -> None:
+    leaves = [c for c in container.children if not c.children]
+    tallest = max((leaf.height for leaf in leaves), default=BOX_HEIGHT)
+    for leaf in leaves:
+        leaf.height = tallest
+    for child in container.children:
+        if child.children:
+            _equal_leaf_heights(child)
 
 
 RELATION_PHRASES = {

@@ -10,19 +10,25 @@ from explainer.model import Content, Faq, Topic
 from explainer.render.environment import render_template
 from explainer.render.links import FAQ, entity_path, pair_path
 from explainer.render.page import Page
-from explainer.render.structured import faq_page
+from explainer.render.structured import faq_page, first_sentence
 from explainer.render.values import cited_sources
 
 FAQ_SEARCH_BOOST = 2.0
 
 
-def topics_with_questions(content: Content) -> list[tuple[Topic, list[Faq]]]:
-    """Topics in order, each with its questions; a question listed under several topics appears in each."""
-    return [
-        (topic, content.faqs_in_topic(topic.id))
-        for topic in content.topics.values()
-        if content.faqs_in_topic(topic.id)
-    ]
+def topics_with_questions(content: Content) -> list[tuple[Topic, list[Faq], list[Faq]]]:
+    """Topics in order: the questions whose first topic it is, then those it shares with another topic.
+
+    Each question is written out once, under its first topic; other topics link to it.
+    """
+    grouped = []
+    for topic in content.topics.values():
+        in_topic = content.faqs_in_topic(topic.id)
+        own = [f for f in in_topic if f.topics[0] == topic.id]
+        shared = [f for f in in_topic if f.topics[0] != topic.id]
+        if in_topic:
+            grouped.append((topic, own, shared))
+    return grouped
 
 
 def render_faq_index(content: Content) -> Page:
@@ -41,7 +47,7 @@ def render_faq_index(content: Content) -> Page:
         description=f"{len(content.faqs)} questions readers ask, grouped by topic, "
         "each answered directly in its first sentence.",
         reviewed=max((f.reviewed for f in content.faqs.values()), default=None),
-        structured=faq_page(list(content.faqs.values())),
+        structured=faq_page(list(content.faqs.values()), short=True),
     )
 
 
@@ -103,16 +109,6 @@ def comparison_for(content: Content, faq: Faq) -> str | None:
     """The pairwise page for a question about exactly two technologies."""
     ordered = [t for t in content.technologies.values() if t.id in faq.technologies]
     return pair_path(ordered[0], ordered[1]) if len(ordered) == 2 else None
-
-
-def first_sentence(markdown_text: str) -> str:
-    """The direct answer: the first sentence of the first paragraph, without Markdown link syntax."""
-    paragraph = markdown_text.strip().split("\n\n")[0]
-    plain = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", " ".join(paragraph.split()))
-    plain = re.sub(r"[*_`]", "", plain)
-    match = re.match(r"(.+?[.!?])(\s|$)", plain)
-    sentence = match.group(1) if match else plain
-    return sentence if len(sentence) <= 300 else sentence[:297].rsplit(" ", 1)[0] + "…"
 
 
 def render_faq_pages(content: Content) -> list[Page]:

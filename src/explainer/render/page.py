@@ -23,6 +23,7 @@ class Page:
     source: str | None = None
     reviewed: date | None = None
     search_boost: float | None = None
+    search_exclude: bool = False
     sequence: str | None = None
     hide: tuple[str, ...] = field(default=())
     # schema.org data for the page head; None means an Article built from title and dates.
@@ -43,6 +44,8 @@ class Page:
             lines.append(f"reviewed: {json.dumps(self.reviewed.isoformat())}")
         if self.search_boost:
             lines.append(f"search:\n  boost: {self.search_boost}")
+        if self.search_exclude:
+            lines.append("search:\n  exclude: true")
         if self.hide:
             lines.append("hide:\n" + "".join(f"  - {item}\n" for item in self.hide).rstrip())
         return "---\n" + "\n".join(lines) + "\n---\n\n" + self.body

@@ -17,5 +17,6 @@ def render_pros_and_cons(content: Content) -> list[Page]:
             body=body,
             family="pros-and-cons",
             description="What each technology does well and where it falls short, side by side.",
+            search_exclude=True,  # every point is also on its technology's page, which search finds
         )
     ]

@@ -11,6 +11,7 @@ from explainer.render.links import TECHNOLOGIES, entity_path, pair_path
 from explainer.render.page import Page
 from explainer.render.values import cells_of, cited_sources
 
+MAX_LISTED_QUESTIONS = 8
 RELATION_LABELS = {
     "is-a": "Is a kind of",
     "part-of": "Is part of",
@@ -92,7 +93,8 @@ def render_technology(content: Content, technology: Technology) -> Page:
         cells=cells_of(content, technology.id),
         pairs=pairs_with(content, technology),
         use_cases=use_cases_by_industry(content, technology.id),
-        faqs=content.faqs_about(technology.id),
+        faqs=content.faqs_about(technology.id)[:MAX_LISTED_QUESTIONS],
+        faq_count=len(content.faqs_about(technology.id)),
         terms=[d for d in content.definitions.values() if d.technology == technology.id],
         sources=cited_sources(content, technology),
         diagram=relationship_diagram(content, path, current=technology.id),

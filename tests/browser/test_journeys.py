@@ -1,0 +1,176 @@
+"""Readers' journeys through the real site. Each ends with a clean console and only local requests."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from tests.support.browser import Traffic
+
+pytestmark = pytest.mark.browser
+
+
+def test_reader_goes_from_home_to_the_matrix_to_a_pair(page: Page, base_url: str, traffic: Traffic) -> None:
+    page.goto(base_url)
+    page.get_by_role("link", name="comparison matrix").first.click()
+    expect(page).to_have_url(re.compile(r"/compare/$"))
+    page.get_by_role("checkbox", name="GenAI").check()
+    page.get_by_role("checkbox", name="LLM", exact=True).check()
+    page.locator("[data-ex-compare-two] a").click()
+    expect(page).to_have_url(re.compile(r"/compare/generative-ai-vs-large-language-models/$"))
+    expect(page.get_by_role("heading", name="Where they differ")).to_be_visible()
+    traffic.assert_clean()
+
+
+def _search(page: Page, words: str) -> None:
+    """Type into Material's search as a reader does (it ignores programmatic fills)."""
+    box = page.locator("input[data-md-component=search-query]")
+    box.click()
+    box.press("Control+A")
+    box.press("Backspace")
+    box.press_sequentially(words)
+
+
+def _settled_top_result(page: Page) -> str:
+    """The first result once results stop changing (the search runs in a worker as you type)."""
+    first = page.locator(".md-search-result__item a").first
+    expect(first).to_be_visible()
+    previous, stable = None, 0
+    while stable < 3:
+        page.wait_for_timeout(100)
+        current = first.get_attribute("href")
+        stable = stable + 1 if current == previous else 0
+        previous = current
+    return previous or ""
+
+
+def test_site_search_finds_every_question_among_the_top_results_for_its_own_wording(
+    page: Page, base_url: str, site_dir: Path, traffic: Traffic
+) -> None:
+    questions = json.loads((site_dir / "data/content.json").read_text())["faq"]
+    page.goto(base_url)
+    misses = []
+    page.locator("input[data-md-component=search-query]").click()
+    for faq in questions:
+        # One keyup with the whole question: Material searches on keyup, so this is one query,
+        # not a queue of partial ones whose results could arrive late.
+        page.locator("input[data-md-component=search-query]").evaluate(
+            "(box, words) => { box.value = words; box.dispatchEvent(new KeyboardEvent('keyup')); }",
+            faq["question"],
+        )
+        _settled_top_result(page)
+        tops = [
+            urlsplit(a.get_attribute("href") or "").path
+            for a in page.locator(".md-search-result__item > a").all()[:3]
+        ]
+        if not any(top.endswith(f"/faq/{faq['id']}/") for top in tops):
+            misses.append((faq["question"], tops))
+    assert misses == []
+    traffic.assert_clean()
+
+
+def test_reader_searches_a_question_and_lands_on_its_page(
+    page: Page, base_url: str, traffic: Traffic
+) -> None:
+    page.goto(base_url)
+    _search(page, "Is ChatGPT an LLM or generative AI?")
+    page.locator(".md-search-result__item a").first.click()
+    expect(page).to_have_url(re.compile(r"/faq/is-chatgpt-an-llm-or-generative-ai/"))
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Is ChatGPT an LLM or generative AI?")
+    traffic.assert_clean()
+
+
+def test_reader_opens_a_glossary_term_from_its_tooltip(page: Page, base_url: str, traffic: Traffic) -> None:
+    page.goto(base_url + "technologies/transformers/")
+    term = page.locator("article a.ex-term").first
+    meaning = term.get_attribute("title") or ""
+    assert meaning
+    term.hover()
+    expect(page.locator(".md-tooltip2, .md-tooltip").filter(has_text=meaning[:30]).first).to_be_visible()
+    target = (term.get_attribute("href") or "").split("#")[1]
+    term.click()
+    expect(page).to_have_url(re.compile(rf"/glossary/#{target}$"))
+    expect(page.locator(f"[id='{target}']")).to_be_in_viewport()
+    traffic.assert_clean()
+
+
+def test_tooltips_are_never_in_headings_links_or_code(page: Page, base_url: str) -> None:
+    for path in ("", "technologies/large-language-models/", "faq/what-is-rag/", "compare/"):
+        page.goto(base_url + path)
+        assert page.locator(":is(h1,h2,h3,h4,h5,h6,code,pre,a:not(.ex-term)) a.ex-term").count() == 0
+        assert page.locator("article a.ex-term").count() > 0 or path == "compare/"
+
+
+def test_edit_this_page_points_at_the_yaml_source(page: Page, base_url: str, traffic: Traffic) -> None:
+    page.goto(base_url + "faq/why-do-llms-hallucinate/")
+    edit = page.locator("a.md-content__button[title*='Edit']")
+    assert re.search(
+        r"/edit/main/content/faq/why-do-llms-hallucinate\.yaml$", edit.get_attribute("href") or ""
+    )
+    page.goto(base_url + "technologies/diffusion-models/")
+    assert (page.locator("a.md-content__button[title*='Edit']").get_attribute("href") or "").endswith(
+        "content/technologies/diffusion-models.yaml"
+    )
+    traffic.assert_clean()
+
+
+def test_dark_mode_persists_across_pages_and_switches_back(
+    page: Page, base_url: str, traffic: Traffic
+) -> None:
+    page.goto(base_url)
+    scheme = page.locator("body")
+    expect(scheme).to_have_attribute("data-md-color-scheme", "default")
+    page.locator("label[title='Switch to dark mode']").click()
+    expect(scheme).to_have_attribute("data-md-color-scheme", "slate")
+    page.get_by_role("link", name="glossary").first.click()
+    expect(page).to_have_url(re.compile(r"/glossary/$"))
+    expect(scheme).to_have_attribute("data-md-color-scheme", "slate")
+    page.goto(base_url + "faq/")
+    expect(scheme).to_have_attribute("data-md-color-scheme", "slate")
+    page.locator("label[title='Switch to light mode']").click()
+    expect(scheme).to_have_attribute("data-md-color-scheme", "default")
+    traffic.assert_clean()
+
+
+def test_reader_navigates_on_a_phone_with_the_menu(browser: Browser, base_url: str) -> None:
+    context = browser.new_context(viewport={"width": 375, "height": 812}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    traffic = Traffic(base_url)
+    traffic.watch(page)
+    page.goto(base_url)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    page.locator("header label[for=__drawer]").click()
+    drawer = page.locator("nav.md-nav--primary")
+    expect(drawer.get_by_role("link", name="Glossary")).to_be_visible()
+    drawer.get_by_role("link", name="Glossary").click()
+    expect(page).to_have_url(re.compile(r"/glossary/$"))
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Glossary")
+    traffic.assert_clean()
+    context.close()
+
+
+def test_back_and_forward_work_with_instant_navigation(page: Page, base_url: str, traffic: Traffic) -> None:
+    page.goto(base_url)
+    page.get_by_role("link", name="glossary").first.click()
+    expect(page).to_have_url(re.compile(r"/glossary/$"))
+    page.get_by_role("link", name="FAQ", exact=True).first.click()
+    expect(page).to_have_url(re.compile(r"/faq/$"))
+    page.go_back()
+    expect(page).to_have_url(re.compile(r"/glossary/$"))
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Glossary")
+    page.go_forward()
+    expect(page).to_have_url(re.compile(r"/faq/$"))
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Frequently asked questions")
+    traffic.assert_clean()
+
+
+def test_previous_and_next_stay_within_a_topic(page: Page, base_url: str) -> None:
+    page.goto(base_url + "faq/why-do-llms-hallucinate/")
+    footer = page.locator("nav.md-footer__inner")
+    for link in footer.locator("a").all():
+        assert "/faq/" in (link.get_attribute("href") or "")
