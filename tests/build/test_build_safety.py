@@ -117,3 +117,11 @@ def test_export_refuses_content_with_errors_and_writes_nothing(
     (project / "content/topics/basics.yaml").write_text("name: Basics\nbogus: 1\n")
     assert main(["export", str(tmp_path / "out")]) == 1
     assert not (tmp_path / "out").exists()
+
+
+def test_content_warnings_do_not_fail_a_strict_build(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    path = project / "content/industries/retail.yaml"
+    path.write_text(path.read_text().replace("reviewed: 2026-01-15", "reviewed: 2020-01-15"))
+    site = build(project)
+    assert (site / "industries/retail/index.html").is_file()

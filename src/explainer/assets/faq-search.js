@@ -11,23 +11,29 @@
       .replace(SEPARATORS, " ").trim();
   }
 
-  // Edit distance, stopping early once it must exceed `limit`.
+  // Edit distance, stopping early once it must exceed `limit`; two reused rows, no allocation.
+  var previousRow = new Uint16Array(64);
+  var currentRow = new Uint16Array(64);
   function within(a, b, limit) {
-    if (Math.abs(a.length - b.length) > limit) return false;
-    var previous = [];
-    for (var j = 0; j <= b.length; j++) previous[j] = j;
+    if (Math.abs(a.length - b.length) > limit || a.length >= 63 || b.length >= 63) return false;
+    var j;
+    for (j = 0; j <= b.length; j++) previousRow[j] = j;
     for (var i = 1; i <= a.length; i++) {
-      var current = [i];
+      currentRow[0] = i;
       var best = i;
+      var code = a.charCodeAt(i - 1);
       for (j = 1; j <= b.length; j++) {
-        var cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-        current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
-        if (current[j] < best) best = current[j];
+        var cost = code === b.charCodeAt(j - 1) ? 0 : 1;
+        var value = Math.min(previousRow[j] + 1, currentRow[j - 1] + 1, previousRow[j - 1] + cost);
+        currentRow[j] = value;
+        if (value < best) best = value;
       }
       if (best > limit) return false;
-      previous = current;
+      var swap = previousRow;
+      previousRow = currentRow;
+      currentRow = swap;
     }
-    return previous[b.length] <= limit;
+    return previousRow[b.length] <= limit;
   }
 
   function escapeRegExp(text) {
@@ -47,10 +53,12 @@
       var text = normalise(el.textContent);
       var words = {};
       text.split(" ").forEach(function (w) { words[w] = 1; vocabulary[w] = 1; });
-      return { el: el, text: " " + text + " ", words: words };
+      var section = sections.indexOf(el.closest(".ex-faq-topic"));
+      return { el: el, summary: el.querySelector("summary"), text: " " + text + " ", words: words, section: section };
     });
     var vocabularyList = Object.keys(vocabulary);
     var total = new Set(items.map(function (item) { return item.el.getAttribute("data-faq"); })).size;
+    var remembered = {};
 
     // Each concept in the query is a list of alternatives: one word (with typos), or synonym phrases.
     function concepts(query) {
@@ -73,18 +81,26 @@
       return found;
     }
 
+    // The vocabulary words a typed word stands for; remembered, since typing repeats them.
     function matchingWords(word, isLast) {
+      var key = (isLast ? "+" : "=") + word;
+      if (remembered[key]) return remembered[key];
       var limit = word.length >= 8 ? 2 : word.length >= 4 ? 1 : 0;
-      return vocabularyList.filter(function (v) {
+      var found = vocabularyList.filter(function (v) {
         return v === word || (isLast && word.length >= 2 && v.indexOf(word) === 0) ||
           (limit > 0 && within(v, word, limit));
       });
+      remembered[key] = found;
+      return found;
     }
 
     function matches(item, concept) {
       if (concept.phrases) {
         return concept.phrases.some(function (p) {
-          return p.indexOf(" ") >= 0 ? item.text.indexOf(" " + p + " ") >= 0 : item.words[p] === 1;
+          var space = p.indexOf(" ");
+          if (space < 0) return item.words[p] === 1;
+          // A phrase can only occur where its first word does: check that cheaply first.
+          return item.words[p.slice(0, space)] === 1 && item.text.indexOf(" " + p + " ") >= 0;
         });
       }
       return concept.words.some(function (w) { return item.words[w] === 1; });
@@ -124,37 +140,62 @@
     }
 
     var marked = [];
+    var pattern = null;
+    var queue = [];
+    var generation = 0;
+    var PER_FRAME = 40;
+
+    // Highlighting touches the page, so it is spread over frames: the list itself is filtered at
+    // once, and a keystroke never waits for hundreds of questions to be marked.
+    function highlightSome(run) {
+      if (run !== generation) return;
+      queue.splice(0, PER_FRAME).forEach(function (item) {
+        highlight(item.el.open ? item.el : item.summary);
+      });
+      if (queue.length) requestAnimationFrame(function () { highlightSome(run); });
+    }
+
+    // Only what the reader can see is highlighted: questions now, an answer when it is opened.
+    function highlight(el) {
+      if (!pattern) return;
+      mark(el, pattern);
+      marked.push(el);
+    }
 
     function run() {
       var raw = input.value;
       var query = normalise(raw);
+      generation += 1;
+      queue = [];
       marked.forEach(unmark);
       marked = [];
       var list = query ? concepts(query) : [];
       var shown = {};
+      var perSection = sections.map(function () { return 0; });
       items.forEach(function (item) {
         var ok = list.every(function (concept) { return matches(item, concept); });
-        item.el.hidden = !ok;
-        if (ok) shown[item.el.getAttribute("data-faq")] = 1;
+        if (item.el.hidden === ok) item.el.hidden = !ok;
+        if (ok) {
+          shown[item.el.getAttribute("data-faq")] = 1;
+          if (item.section >= 0) perSection[item.section] += 1;
+        }
       });
-      sections.forEach(function (section) {
-        section.hidden = !section.querySelector("details.ex-faq:not([hidden])");
+      sections.forEach(function (section, i) {
+        var hide = perSection[i] === 0;
+        if (section.hidden !== hide) section.hidden = hide;
       });
       var count = Object.keys(shown).length;
+      pattern = null;
       if (query) {
         var hits = [];
         list.forEach(function (c) { hits = hits.concat(c.phrases || c.words); });
-        if (hits.length) {
-          var words = hits.join(" ").split(" ").filter(function (w) { return w.length > 1; });
-          var pattern = new RegExp("(?<![\\p{L}\\p{N}])(" + words.sort(function (a, b) {
+        var words = hits.join(" ").split(" ").filter(function (w) { return w.length > 1; });
+        if (words.length) {
+          pattern = new RegExp("(?<![\\p{L}\\p{N}])(" + words.sort(function (a, b) {
             return b.length - a.length;
           }).map(escapeRegExp).join("|") + ")(?![\\p{L}\\p{N}])", "giu");
-          items.forEach(function (item) {
-            if (!item.el.hidden) {
-              mark(item.el, pattern);
-              marked.push(item.el);
-            }
-          });
+          queue = items.filter(function (item) { return !item.el.hidden; });
+          highlightSome(++generation);
         }
         status.textContent = count === 1 ? "1 question matches." : count + " questions match.";
       } else {
@@ -167,6 +208,15 @@
       history.replaceState(history.state, "", location.pathname + (search ? "?" + search : "") + location.hash);
       return count;
     }
+
+    items.forEach(function (item) {
+      item.el.addEventListener("toggle", function () {
+        if (item.el.open && !item.el.hidden && pattern) {
+          unmark(item.el);
+          highlight(item.el);
+        }
+      });
+    });
 
     input.addEventListener("input", run);
     form.addEventListener("submit", function (event) { event.preventDefault(); });

@@ -81,6 +81,14 @@ def _url(value: str) -> Markup:
     return Markup(encoded)
 
 
+def _code(value: Any) -> Markup:
+    """A Markdown code span: shown exactly as written, so nothing inside is escaped."""
+    text = str(value).replace("\n", " ")
+    fence = "`" * (max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
+    padding = " " if text.startswith("`") or text.endswith("`") else ""
+    return Markup(f"{fence}{padding}{text}{padding}{fence}")
+
+
 def _attr(value: Any) -> Markup:
     return Markup(html.escape(str(value), quote=True))
 
@@ -114,6 +122,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "link": _link,
     "link_to": _link_to,
     "attr": _attr,
+    "code": _code,
     "url": _url,
     "cite_label": cite_label,
     "slug": slug,

@@ -1,0 +1,34 @@
+"""Screenshots of every page family, desktop and phone, light and dark, for review in site-reports/."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Browser
+
+from tests.browser.conftest import REPORTS
+from tests.browser.test_accessibility import FAMILIES
+from tests.support.browser import Traffic
+
+pytestmark = pytest.mark.browser
+VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 375, "height": 812}}
+
+
+@pytest.mark.parametrize("family", FAMILIES)
+def test_page_family_renders_and_is_photographed(browser: Browser, base_url: str, family: str) -> None:
+    folder = REPORTS / "screenshots"
+    folder.mkdir(parents=True, exist_ok=True)
+    for viewport, size in VIEWPORTS.items():
+        for scheme in ("light", "dark"):
+            context = browser.new_context(viewport=size, color_scheme=scheme, is_mobile=viewport == "phone")
+            page = context.new_page()
+            traffic = Traffic(base_url)
+            traffic.watch(page)
+            page.goto(base_url + FAMILIES[family])
+            page.wait_for_load_state("networkidle")
+            path = folder / f"{family}-{viewport}-{scheme}.png"
+            page.screenshot(path=str(path), full_page=False)
+            assert path.stat().st_size > 5_000
+            assert page.evaluate("document.documentElement.scrollWidth") <= size["width"]
+            if family != "not-found":
+                traffic.assert_clean()
+            context.close()

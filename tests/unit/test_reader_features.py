@@ -1,0 +1,124 @@
+"""Pure parts of the reader's features: synonym groups for the FAQ filter, SVG diagrams, script budget."""
+
+from __future__ import annotations
+
+import gzip
+import re
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from explainer.model import Content
+from explainer.render.diagrams import industry_overview, relationship_diagram
+from explainer.render.faq import normalise, synonym_groups
+from explainer.validate import build_content
+from tests.conftest import REPO
+from tests.unit.corpus import corpus_documents
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+@pytest.fixture(scope="module")
+def content() -> Content:
+    built, problems = build_content(corpus_documents())
+    assert problems == []
+    return built
+
+
+@pytest.mark.parametrize(
+    ("written", "normal"),
+    [
+        ("Retrieval-Augmented Generation", "retrieval augmented generation"),
+        ("LLMs?", "llms"),
+        ("Café  au lait", "cafe au lait"),
+        ("C++ / C#", "c c"),
+    ],
+)
+def test_names_are_normalised_like_the_filter_script_does(written: str, normal: str) -> None:
+    assert normalise(written) == normal
+
+
+def test_a_term_its_abbreviation_and_aliases_form_one_synonym_group(content: Content) -> None:
+    groups = synonym_groups(content)
+    schema = next(g for g in groups if "ddl" in g)
+    assert {"schema", "ddl", "data definition language"} <= set(schema)
+
+
+def test_groups_sharing_a_name_are_merged(content: Content) -> None:
+    groups = synonym_groups(content)
+    relational = [g for g in groups if "rdbms" in g]
+    assert len(relational) == 1 and {"relational databases", "sql databases"} <= set(relational[0])
+    names = [name for g in groups for name in g]
+    assert len(names) == len(set(names)), "a name may belong to one group only"
+
+
+def test_single_names_make_no_group(content: Content) -> None:
+    assert all(len(g) > 1 for g in synonym_groups(content))
+
+
+def _svg(markup: str) -> ET.Element:
+    inner = re.search(r"<svg.*</svg>", markup, re.DOTALL)
+    assert inner, "no inline SVG"
+    return ET.fromstring(inner.group(0))
+
+
+def test_relationship_diagram_is_accessible_inline_svg(content: Content) -> None:
+    svg = _svg(relationship_diagram(content, "index.md"))
+    assert svg.get("role") == "img"
+    labelled = (svg.get("aria-labelledby") or "").split()
+    ids = {el.get("id") for el in svg.iter()}
+    assert labelled and set(labelled) <= ids
+    assert svg.find(f"{SVG}title").text and svg.find(f"{SVG}desc").text  # type: ignore[union-attr]
+    assert "Relational databases contrasts with Document databases." in svg.find(f"{SVG}desc").text  # type: ignore[union-attr, operator]
+    assert "<script" not in relationship_diagram(content, "index.md")
+
+
+def test_relationship_diagram_draws_one_box_per_technology_and_marks_the_current_one(
+    content: Content,
+) -> None:
+    svg = _svg(relationship_diagram(content, "technologies/x.md", current="document-databases"))
+    nodes = [g for g in svg.iter(f"{SVG}g") if "ex-node" in (g.get("class") or "")]
+    assert len(nodes) == len(content.technologies)
+    current = [g for g in nodes if "ex-current" in (g.get("class") or "")]
+    assert len(current) == 1 and "Document databases" in "".join(current[0].itertext())
+    assert len([e for e in svg.iter(f"{SVG}line") if "ex-edge-contrasts" in (e.get("class") or "")]) >= 1
+
+
+def test_kinds_of_a_technology_are_drawn_inside_its_box(content: Content) -> None:
+    data = content.technologies["document-databases"].model_copy(update={"relations": []})
+    from explainer.model import Relation
+
+    nested = data.model_copy(update={"relations": [Relation(kind="is-a", target="relational-databases")]})
+    changed = Content.from_entities([content.technologies["relational-databases"], nested], {})
+    svg = _svg(relationship_diagram(changed, "index.md"))
+    boxes = {
+        "".join(g.itertext()).strip(): g.find(f"{SVG}rect")
+        for g in svg.iter(f"{SVG}g")
+        if "ex-node" in (g.get("class") or "")
+    }
+    outer = next(r for name, r in boxes.items() if name.startswith("Relational"))
+    inner = next(r for name, r in boxes.items() if name.startswith("Document"))
+
+    def box(r: ET.Element) -> tuple[float, float, float, float]:
+        x, y = float(r.get("x") or 0), float(r.get("y") or 0)
+        return x, y, x + float(r.get("width") or 0), y + float(r.get("height") or 0)
+
+    ox1, oy1, ox2, oy2 = box(outer)  # type: ignore[arg-type]
+    ix1, iy1, ix2, iy2 = box(inner)  # type: ignore[arg-type]
+    assert ox1 < ix1 and oy1 < iy1 and ix2 < ox2 and iy2 < oy2
+
+
+def test_industry_overview_prints_every_count(content: Content) -> None:
+    svg = _svg(industry_overview(content, "industries/index.md"))
+    counts = [t.text for t in svg.iter(f"{SVG}text") if "ex-heat-count" in (t.get("class") or "")]
+    assert counts == ["2", "1"]  # retail: two use cases rely on RDBMS, one on document databases
+    assert "Retail: RDBMS 2, Document databases 1." in (svg.find(f"{SVG}desc").text or "")  # type: ignore[union-attr]
+
+
+def test_reader_scripts_fit_the_8_kb_budget_and_fetch_nothing() -> None:
+    assets = REPO / "src/explainer/assets"
+    scripts = [assets / "matrix.js", assets / "faq-search.js"]
+    assert sum(len(gzip.compress(p.read_bytes(), 9)) for p in scripts) <= 8 * 1024
+    for path in assets.glob("*.js"):
+        text = path.read_text()
+        assert not re.search(r"\b(fetch|XMLHttpRequest|import\s*\(|https?://)", text), path.name

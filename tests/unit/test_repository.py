@@ -1,0 +1,51 @@
+"""The repository's promises: the README's two commands, CI calling the same test command, valid workflows."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import REPO
+
+
+def test_readme_starts_with_the_serve_and_test_commands() -> None:
+    lines = (REPO / "README.md").read_text().splitlines()
+    block = lines[lines.index("```sh") + 1 : lines.index("```")]
+    assert [line.split()[0] for line in block] == ["scripts/serve", "scripts/test"]
+    assert lines.index("```sh") <= 3
+
+
+def test_ci_runs_exactly_the_readme_test_command() -> None:
+    run = (REPO / ".ci/run").read_text()
+    assert "exec scripts/test\n" in run
+    for script in ("scripts/test", "scripts/serve", "scripts/bootstrap", ".ci/run"):
+        assert (REPO / script).stat().st_mode & 0o111, f"{script} is not executable"
+
+
+def test_test_command_runs_every_test_layer() -> None:
+    script = (REPO / "scripts/test").read_text()
+    assert "bootstrap --browser" in script
+    # Everything runs: all of tests/ in parallel, then Lighthouse alone (it times the page).
+    assert ".venv/bin/pytest -n 2 --ignore=tests/browser/test_lighthouse.py\n" in script
+    assert ".venv/bin/pytest tests/browser/test_lighthouse.py\n" in script
+
+
+def test_workflows_and_issue_forms_are_valid() -> None:
+    checker = Path(sys.executable).parent / "check-jsonschema"
+    for schema, pattern in (
+        ("vendor.github-workflows", ".github/workflows/*.yml"),
+        ("vendor.github-issue-forms", ".github/ISSUE_TEMPLATE/content-error.yml"),
+    ):
+        files = sorted(str(p) for p in REPO.glob(pattern))
+        assert files
+        done = subprocess.run(
+            [checker, "--builtin-schema", schema, *files], capture_output=True, text=True, check=False
+        )
+        assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_lock_files_are_committed_and_tools_pinned() -> None:
+    assert (REPO / "uv.lock").is_file() and (REPO / "package-lock.json").is_file()
+    assert '"lighthouse": "' in (REPO / "package.json").read_text()
+    assert (REPO / ".python-version").read_text().strip() == "3.11"
