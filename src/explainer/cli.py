@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 from collections.abc import Sequence
 from datetime import date
@@ -118,6 +119,30 @@ def run_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def run_new(args: argparse.Namespace) -> int:
+    from explainer.model import ID_PATTERN, KIND_BY_NAME, KINDS
+    from explainer.scaffold import skeleton
+    from explainer.source import read_documents
+
+    kind = KIND_BY_NAME.get(args.kind) or next((k for k in KINDS if args.kind in (k.folder, k.scheme)), None)
+    if kind is None:
+        raise UsageError(f"unknown kind '{args.kind}'; use one of: {', '.join(k.name for k in KINDS)}")
+    if not re.match(ID_PATTERN, args.id):
+        raise UsageError(f"'{args.id}' is not an id: use lowercase letters, digits and single hyphens")
+    content_dir = _existing_dir(Path(args.content_dir), "content folder")
+    target = content_dir / kind.folder / f"{args.id}.yaml"
+    if target.exists() or target.with_suffix(".yml").exists():
+        raise UsageError(f"{target} already exists")
+    dimensions: list[str] = []
+    if kind.name == "technology" and (content_dir / "dimensions").is_dir():
+        documents, _ = read_documents(content_dir / "dimensions")
+        dimensions = sorted(d.stem for d in documents)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(skeleton(kind, dimensions), encoding="utf-8")
+    print(f"wrote {target}; replace every TODO, then run 'explainer check'", file=sys.stderr)
+    return EXIT_OK
+
+
 def _existing_file(path: Path, what: str) -> Path:
     if not path.is_file():
         raise UsageError(f"{what} '{path}' is not a file")
@@ -157,6 +182,16 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--content-dir", default=str(DEFAULT_CONTENT_DIR), metavar="DIR")
     export.add_argument("--docs-dir", default="docs", metavar="DIR")
     export.set_defaults(run=run_export)
+
+    new = commands.add_parser("new", help="start a new content file with every required field")
+    new.add_argument(
+        "kind",
+        metavar="KIND",
+        help="technology, dimension, definition, industry, use-case, topic, faq, source",
+    )
+    new.add_argument("id", metavar="ID", help="the new entry's id, which becomes its file name")
+    new.add_argument("--content-dir", default=str(DEFAULT_CONTENT_DIR), metavar="DIR")
+    new.set_defaults(run=run_new)
     return parser
 
 

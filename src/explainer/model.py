@@ -175,18 +175,33 @@ class Source(Entity):
     """A work the content cites: a paper, official documentation, a report, a law."""
 
     entity_kind: ClassVar[str] = "source"
-    title: Title
-    authors: Annotated[list[Name], Field(min_length=1, max_length=MAX_LIST_ITEMS)]
-    publisher: Name | None = None
-    year: Annotated[int, Field(ge=1800, le=2100)]
-    url: Url
-    kind: SourceKind
+    title: Title = Field(description="The work's title, as published.")
+    authors: Annotated[
+        list[Name],
+        Field(
+            description="People or organizations, first author first; end with 'and others' for long lists.",
+            min_length=1,
+            max_length=MAX_LIST_ITEMS,
+        ),
+    ]
+    publisher: Name | None = Field(
+        default=None, description="Journal, conference, publisher or issuing body."
+    )
+    year: Annotated[
+        int, Field(description="Year of publication (of the version the URL points at).", ge=1800, le=2100)
+    ]
+    url: Url = Field(
+        description="https address of the work (arXiv abstract page, DOI link or official page)."
+    )
+    kind: SourceKind = Field(description="What sort of work it is.")
     cite_as: ShortName | None = Field(
         default=None,
         description="How citations name it, e.g. 'NIST 2023'; "
         "by default the first author's surname and the year.",
     )
-    note: Summary | None = None
+    note: Summary | None = Field(
+        default=None, description="One line on what the work is known for; shown in the bibliography."
+    )
 
 
 # -- technologies ---------------------------------------------------------------------------
@@ -198,60 +213,98 @@ RelationKind = Literal["is-a", "part-of", "uses", "overlaps", "contrasts-with"]
 class Relation(Model):
     """How this technology stands to another one."""
 
-    kind: RelationKind
-    target: Id
-    note: Summary | None = None
+    kind: RelationKind = Field(
+        description="is-a: a kind of the target; part-of: a component of it; uses: builds on it; "
+        "overlaps: shares ground; contrasts-with: usually set against it."
+    )
+    target: Id = Field(description="Id of the other technology.")
+    note: Summary | None = Field(default=None, description="One line saying how, shown on the page.")
 
 
 class Modalities(Model):
     """Kinds of data a technology takes in and gives out (text, image, audio …)."""
 
-    input: Annotated[list[Id], Field(min_length=1, max_length=20)]
-    output: Annotated[list[Id], Field(min_length=1, max_length=20)]
+    input: Annotated[
+        list[Id],
+        Field(
+            description="Kinds of data it takes in, as ids (text, image, audio …).",
+            min_length=1,
+            max_length=20,
+        ),
+    ]
+    output: Annotated[
+        list[Id], Field(description="Kinds of data it produces, as ids.", min_length=1, max_length=20)
+    ]
 
 
 class Example(Model):
     """A well-known, real instance of the technology."""
 
-    name: Name
-    note: Summary | None = None
+    name: Name = Field(description="A real, well-known instance.")
+    note: Summary | None = Field(default=None, description="One line on what it is.")
 
 
 class Point(Model):
     """A strength or a weakness: a short title, one or two sentences, sources for claims."""
 
-    title: PointTitle
-    detail: PointMarkdown
-    sources: Ids = []
+    title: PointTitle = Field(description="The strength or weakness in a few words.")
+    detail: PointMarkdown = Field(description="One or two sentences of explanation.")
+    sources: Ids = Field(default=[], description="Ids of sources that support the claim.")
 
 
 class Rating(Model):
     """One cell of the comparison matrix: a value allowed by the dimension, and why."""
 
-    value: RatingValue
-    note: PointMarkdown
-    sources: Ids = []
+    value: RatingValue = Field(
+        description="A level id (scale), yes/partly/no (yes-no), a short phrase (text) or a list (list)."
+    )
+    note: PointMarkdown = Field(
+        description="Why this value: one or two sentences, shown under 'Why' in the matrix."
+    )
+    sources: Ids = Field(default=[], description="Ids of sources that support the rating.")
 
 
 class Technology(Entity):
     """A thing being compared: a column of the matrix and a page of its own."""
 
     entity_kind: ClassVar[str] = "technology"
-    name: Name
-    short_name: ShortName | None = None
-    aliases: Annotated[list[Name], Field(max_length=20)] = []
-    summary: Summary
-    description: Markdown
-    how_it_works: Markdown
-    relations: Annotated[list[Relation], Field(max_length=20)] = []
-    modalities: Modalities | None = None
-    examples: Annotated[list[Example], Field(max_length=20)] = []
-    strengths: Annotated[list[Point], Field(min_length=1, max_length=20)]
-    weaknesses: Annotated[list[Point], Field(min_length=1, max_length=20)]
-    ratings: dict[Id, Rating]
-    sources: Ids = []
-    order: Annotated[int, Field(ge=0, le=10_000)] = 100
-    reviewed: IsoDate
+    name: Name = Field(description="Display name, in sentence case.")
+    short_name: ShortName | None = Field(
+        default=None, description="Abbreviation used in table headers and links, e.g. LLM."
+    )
+    aliases: Annotated[
+        list[Name],
+        Field(
+            description="Other names readers search for; the FAQ filter treats them as synonyms.",
+            max_length=20,
+        ),
+    ] = []
+    summary: Summary = Field(description="One plain sentence: what it is. Used as the page description.")
+    description: Markdown = Field(description="What it is and where it sits among the others.")
+    how_it_works: Markdown = Field(description="How it works, for a newcomer.")
+    relations: Annotated[
+        list[Relation],
+        Field(
+            description="How it relates to the other technologies; 'is-a' nests it in the diagram.",
+            max_length=20,
+        ),
+    ] = []
+    modalities: Modalities | None = Field(default=None, description="Kinds of data in and out.")
+    examples: Annotated[
+        list[Example], Field(description="Three or more well-known, real instances.", max_length=20)
+    ] = []
+    strengths: Annotated[list[Point], Field(description="What it does well.", min_length=1, max_length=20)]
+    weaknesses: Annotated[
+        list[Point], Field(description="Where it falls short.", min_length=1, max_length=20)
+    ]
+    ratings: dict[Id, Rating] = Field(
+        description="One rating per dimension id: every dimension must be rated."
+    )
+    sources: Ids = Field(default=[], description="Ids of the works that introduce or define it.")
+    order: Annotated[int, Field(description="Column order in the matrix (lower first).", ge=0, le=10_000)] = (
+        100
+    )
+    reviewed: IsoDate = Field(description="Date the entry was last checked, YYYY-MM-DD.")
 
 
 # -- dimensions -----------------------------------------------------------------------------
@@ -265,26 +318,32 @@ MAX_TEXT_VALUE_CHARS = 60
 class Level(Model):
     """A named value of a dimension: a step of a scale, or an item a list may use."""
 
-    id: Id
-    label: LevelLabel
-    description: Summary | None = None
+    id: Id = Field(description="Id used as a rating value.")
+    label: LevelLabel = Field(description="How the level reads.")
+    description: Summary | None = Field(default=None, description="What the level means.")
 
 
 class Dimension(Entity):
     """A row of the comparison matrix: one question every technology answers."""
 
     entity_kind: ClassVar[str] = "dimension"
-    name: Name
-    question: Question
-    description: Markdown
+    name: Name = Field(description="Row name in the matrix.")
+    question: Question = Field(description="The question every technology answers, ending with '?'.")
+    description: Markdown = Field(description="What the dimension means and how to read it.")
     kind: DimensionKind = Field(
         description="scale: one of `levels` (low to high); yes-no: yes, partly or no; "
         "text: a short phrase; list: several short phrases (from `levels` when given)."
     )
-    levels: Annotated[list[Level], Field(max_length=12)] = []
-    group: Name
-    order: Annotated[int, Field(ge=0, le=10_000)] = 100
-    reviewed: IsoDate
+    levels: Annotated[
+        list[Level],
+        Field(
+            description="Allowed values: required for scales (low to high), optional vocabulary for lists.",
+            max_length=12,
+        ),
+    ] = []
+    group: Name = Field(description="Rows with the same group are shown together.")
+    order: Annotated[int, Field(description="Row order (lower first).", ge=0, le=10_000)] = 100
+    reviewed: IsoDate = Field(description="Date the entry was last checked, YYYY-MM-DD.")
 
 
 # -- glossary -------------------------------------------------------------------------------
@@ -294,15 +353,25 @@ class Definition(Entity):
     """A glossary term: a one-line meaning for tooltips and a fuller explanation."""
 
     entity_kind: ClassVar[str] = "definition"
-    term: Name
-    abbreviation: Abbreviation | None = None
-    aliases: Annotated[list[Name], Field(max_length=20)] = []
-    short: ShortDefinition
-    body: Markdown
-    see_also: Ids = []
-    technology: Id | None = None
-    sources: Ids = []
-    reviewed: IsoDate
+    term: Name = Field(description="The term, singular, in sentence case (or as an acronym).")
+    abbreviation: Abbreviation | None = Field(
+        default=None, description="The usual abbreviation, matched case-sensitively for tooltips."
+    )
+    aliases: Annotated[
+        list[Name],
+        Field(
+            description="Other spellings and names; each links to this term and works as a search synonym.",
+            max_length=20,
+        ),
+    ] = []
+    short: ShortDefinition = Field(description="One self-contained plain sentence, shown as the tooltip.")
+    body: Markdown = Field(description="A fuller explanation, with an example where it helps.")
+    see_also: Ids = Field(default=[], description="Ids of related terms.")
+    technology: Id | None = Field(
+        default=None, description="Id of the technology page this term names, if any."
+    )
+    sources: Ids = Field(default=[], description="Ids of sources that support the explanation.")
+    reviewed: IsoDate = Field(description="Date the entry was last checked, YYYY-MM-DD.")
 
 
 # -- industries and use cases ------------------------------------------------------------
@@ -312,28 +381,55 @@ class Industry(Entity):
     """A field of work where the technologies are applied."""
 
     entity_kind: ClassVar[str] = "industry"
-    name: Name
-    icon: Annotated[str, Field(pattern=r"^[a-z0-9-]+/[a-z0-9-]+$", max_length=80)] | None = None
-    summary: Summary
-    description: Markdown | None = None
-    order: Annotated[int, Field(ge=0, le=10_000)] = 100
-    reviewed: IsoDate
+    name: Name = Field(description="Industry name.")
+    icon: (
+        Annotated[
+            str,
+            Field(
+                description="A Material icon, e.g. material/hospital-box.",
+                pattern=r"^[a-z0-9-]+/[a-z0-9-]+$",
+                max_length=80,
+            ),
+        ]
+        | None
+    ) = None
+    summary: Summary = Field(description="One plain sentence about how the industry uses these technologies.")
+    description: Markdown | None = Field(default=None, description="A paragraph of context.")
+    order: Annotated[
+        int, Field(description="Order on the industries page (lower first).", ge=0, le=10_000)
+    ] = 100
+    reviewed: IsoDate = Field(description="Date the entry was last checked, YYYY-MM-DD.")
 
 
 class UseCase(Entity):
     """One application in one industry, and the technologies it relies on."""
 
     entity_kind: ClassVar[str] = "use-case"
-    title: Name
-    industry: Id
-    technologies: Annotated[list[Id], Field(min_length=1, max_length=10)]
-    summary: Summary
-    description: Markdown
-    example: Markdown
-    benefits: Annotated[list[PointMarkdown], Field(min_length=1, max_length=12)]
-    risks: Annotated[list[PointMarkdown], Field(min_length=1, max_length=12)]
-    sources: Ids = []
-    reviewed: IsoDate
+    title: Name = Field(description="What is done, in a few words.")
+    industry: Id = Field(description="Id of the industry.")
+    technologies: Annotated[
+        list[Id],
+        Field(
+            description="Ids of the technologies doing the work, most important first.",
+            min_length=1,
+            max_length=10,
+        ),
+    ]
+    summary: Summary = Field(description="One plain sentence.")
+    description: Markdown = Field(description="What is done, with which technology, and why that one fits.")
+    example: Markdown = Field(
+        description="A concrete, realistic scenario (hypothetical people and companies)."
+    )
+    benefits: Annotated[
+        list[PointMarkdown],
+        Field(description="What it gains, one sentence each.", min_length=1, max_length=12),
+    ]
+    risks: Annotated[
+        list[PointMarkdown],
+        Field(description="What can go wrong, one sentence each.", min_length=1, max_length=12),
+    ]
+    sources: Ids = Field(default=[], description="Ids of sources that support claims made here.")
+    reviewed: IsoDate = Field(description="Date the entry was last checked, YYYY-MM-DD.")
 
 
 # -- FAQ ----------------------------------------------------------------------------------
@@ -343,23 +439,32 @@ class Topic(Entity):
     """A group of FAQ questions, in the order readers meet them."""
 
     entity_kind: ClassVar[str] = "topic"
-    name: Name
-    summary: Summary | None = None
-    order: Annotated[int, Field(ge=0, le=10_000)] = 100
+    name: Name = Field(description="Heading on the FAQ page.")
+    summary: Summary | None = Field(default=None, description="One line under the heading.")
+    order: Annotated[int, Field(description="Order on the FAQ page.", ge=0, le=10_000)] = 100
 
 
 class Faq(Entity):
     """A question readers ask, answered directly in the first sentence."""
 
     entity_kind: ClassVar[str] = "faq"
-    question: Question
-    answer: Markdown
-    topics: Annotated[list[Id], Field(min_length=1, max_length=5)]
-    technologies: Ids = []
-    related: Ids = []
-    sources: Ids = []
-    order: Annotated[int, Field(ge=0, le=10_000)] = 100
-    reviewed: IsoDate
+    question: Question = Field(description="The question as readers ask it, ending with '?'.")
+    answer: Markdown = Field(description="60 to 250 words; the first sentence answers directly.")
+    topics: Annotated[
+        list[Id],
+        Field(
+            description="Ids of one or two topics; the first decides where it is listed.",
+            min_length=1,
+            max_length=5,
+        ),
+    ]
+    technologies: Ids = Field(
+        default=[], description="Ids of the technologies it is about; lists it on their pages and pair pages."
+    )
+    related: Ids = Field(default=[], description="Ids of two to four related questions.")
+    sources: Ids = Field(default=[], description="Ids of sources that support the answer.")
+    order: Annotated[int, Field(description="Order within its topic (lower first).", ge=0, le=10_000)] = 100
+    reviewed: IsoDate = Field(description="Date the entry was last checked, YYYY-MM-DD.")
 
 
 # -- the registry of kinds ---------------------------------------------------------------

@@ -159,6 +159,9 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             previous, following = self.site.neighbours(page.file.src_uri)
             page.previous_page = self._neighbour(previous)  # type: ignore[assignment]
             page.next_page = self._neighbour(following)  # type: ignore[assignment]
+        if generated is not None and generated.reviewed is not None:
+            # The sitemap's lastmod: when the content was reviewed, not when the site was built.
+            page.update_date = generated.reviewed.isoformat()
         data = generated.schema_org() if generated else _hand_written_schema(page)
         page.meta["explainer_jsonld"] = json_ld(data, page.canonical_url, config.site_name)
         return context

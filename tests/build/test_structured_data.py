@@ -83,3 +83,12 @@ def test_sitemap_lists_every_page(real_site: Path) -> None:
     sitemap = (real_site / "sitemap.xml").read_text()
     pages = [p for p in real_site.rglob("index.html")]
     assert sitemap.count("<loc>") == len(pages)
+
+
+def test_sitemap_dates_content_pages_by_their_review(real_site: Path) -> None:
+    technology = check_content(REPO / "content").content.technologies["diffusion-models"]
+    sitemap = (real_site / "sitemap.xml").read_text()
+    entry = re.search(
+        r"<loc>[^<]*/technologies/diffusion-models/</loc>\s*<lastmod>([^<]+)</lastmod>", sitemap
+    )
+    assert entry and entry.group(1) == technology.reviewed.isoformat()

@@ -7,7 +7,7 @@ import unicodedata
 from collections.abc import Iterator
 from datetime import timedelta
 
-from explainer.diagnostics import Diagnostic
+from explainer.diagnostics import Diagnostic, Place
 from explainer.lint.registry import Context, rule
 from explainer.model import (
     KIND_BY_NAME,
@@ -16,6 +16,7 @@ from explainer.model import (
     Content,
     Dimension,
     Rating,
+    text_fields,
 )
 from explainer.suggest import did_you_mean
 
@@ -233,3 +234,23 @@ def answer_length(content: Content, context: Context) -> Iterator[Diagnostic]:
                 f"the answer is {words} words; aim for {MIN_ANSWER_WORDS} to {MAX_ANSWER_WORDS}",
                 hint="answer directly in the first sentence, then explain",
             )
+
+
+_PLACEHOLDER = re.compile(r"\bTODO\b")
+
+
+@rule("E508", "no placeholder text (TODO) is left in an entry")
+def placeholders(content: Content, context: Context) -> Iterator[Diagnostic]:
+    for entity in content.entities():
+        document = content.document(entity)
+        if document is None:
+            continue
+        for field in text_fields(entity):
+            match = _PLACEHOLDER.search(field.text)
+            if match:
+                position = document.position_in_value(field.loc, field.text, match.start())
+                yield Place(document.path, position).error(
+                    "E508",
+                    f"'{field.loc[-1]}' still holds the placeholder TODO",
+                    hint="write the real text (explainer new leaves TODO in every field to fill)",
+                )

@@ -7,7 +7,7 @@ from typing import Any
 from explainer.codes import INTERNAL_CODES, READING_AND_SCHEMA_CODES
 from explainer.lint import RULES
 from explainer.markdown import XREF_SCHEMES
-from explainer.model import KINDS, Content, Kind
+from explainer.model import ID_PATTERN, KINDS, Content, Kind
 from explainer.render.environment import render_template
 from explainer.render.links import FIELD_REFERENCE
 from explainer.render.page import Page
@@ -21,6 +21,11 @@ def describe_type(schema: dict[str, Any], definitions: dict[str, Any]) -> str:
         return str(definitions[schema["$ref"].split("/")[-1]].get("title", "mapping"))
     if "anyOf" in schema:
         return " or ".join(describe_type(s, definitions) for s in schema["anyOf"] if s.get("type") != "null")
+    values = schema.get("additionalProperties") or next(
+        iter(schema.get("patternProperties", {}).values()), None
+    )
+    if isinstance(values, dict):
+        return f"mapping of id to {describe_type(values, definitions)}"
     if "enum" in schema or "const" in schema:
         values = schema.get("enum", [schema.get("const")])
         return "one of " + ", ".join(f"`{v}`" for v in values)
@@ -34,6 +39,8 @@ def describe_type(schema: dict[str, Any], definitions: dict[str, Any]) -> str:
             if isinstance(values, dict)
             else "mapping"
         )
+    if kind == "string" and schema.get("pattern") == ID_PATTERN:
+        return "id"
     if kind == "string":
         fmt = str(schema.get("format"))
         return {"markdown": "Markdown", "date": "date (YYYY-MM-DD)", "uri": "https URL"}.get(fmt, "text")
@@ -42,6 +49,8 @@ def describe_type(schema: dict[str, Any], definitions: dict[str, Any]) -> str:
 
 def limits(schema: dict[str, Any]) -> str:
     found = []
+    if "anyOf" in schema:  # an optional field: the limits are on the non-null branch
+        schema = next((s for s in schema["anyOf"] if s.get("type") != "null"), schema)
     target = (
         schema["items"] if schema.get("type") == "array" and isinstance(schema.get("items"), dict) else schema
     )
@@ -53,8 +62,6 @@ def limits(schema: dict[str, Any]) -> str:
         found.append(f"≤ {schema['maxItems']} items")
     if "minimum" in schema and "maximum" in schema:
         found.append(f"{schema['minimum']}–{schema['maximum']}")
-    if target.get("pattern") and "id" in str(target.get("title", "")).lower():
-        found.append("an id")
     return ", ".join(found)
 
 
