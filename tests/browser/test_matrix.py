@@ -156,3 +156,15 @@ def test_the_matrix_links_to_every_pair_and_technology_pages_link_back(page: Pag
     expect(page.locator("h2#differ")).to_be_visible()
     page.goto(base_url + f"technologies/{B}/")
     expect(page.locator(f'a[href$="compare/{A}-vs-{B}/"]').first).to_be_visible()
+
+
+def test_matrix_prints_every_column_and_every_note_without_controls(page: Page, base_url: str) -> None:
+    page.goto(base_url + "compare/?tech=generative-ai,large-language-models&diff=1")
+    page.emulate_media(media="print")
+    expect(page.locator("[data-ex-matrix-controls]")).to_be_hidden()
+    note = page.locator(".ex-matrix-table details.ex-note").first
+    assert note.get_attribute("open") is None
+    expect(note.locator("p").first).to_be_visible()
+    table = page.locator(".ex-matrix-table").bounding_box()
+    article = page.locator("article").bounding_box()
+    assert table and article and table["width"] <= article["width"] + 1

@@ -9,7 +9,7 @@ from explainer.render.environment import render_template, slug
 from explainer.render.links import MATRIX, pair_path
 from explainer.render.page import Page
 from explainer.render.technology import pairs
-from explainer.render.values import Cell, cell, cited_sources
+from explainer.render.values import Cell, cell, cited_sources, latest_review
 
 
 @dataclass(frozen=True)
@@ -57,6 +57,8 @@ def render_matrix(content: Content) -> Page:
         technologies=technologies,
         groups=[(group, slug(group), [by_dimension[d.id] for d in dims]) for group, dims in groups(content)],
         pairs=[(a, b, pair_path(a, b)) for a, b in pairs(content)],
+        sources=cited_sources(content, *technologies),
+        reviewed=latest_review(technologies),
     )
     return Page(
         path=MATRIX,
@@ -68,6 +70,7 @@ def render_matrix(content: Content) -> Page:
             "choose columns, show only the differences, and share the view."
         ),
         hide=("toc",),
+        reviewed=latest_review(technologies),
     )
 
 

@@ -11,7 +11,7 @@ from explainer.render.environment import render_template
 from explainer.render.links import FAQ, entity_path, pair_path
 from explainer.render.page import Page
 from explainer.render.structured import faq_page, first_sentence
-from explainer.render.values import cited_sources
+from explainer.render.values import cited_sources, latest_review
 
 FAQ_SEARCH_BOOST = 2.0
 
@@ -38,6 +38,7 @@ def render_faq_index(content: Content) -> Page:
         content=content,
         topics=topics_with_questions(content),
         synonyms=json.dumps(synonym_groups(content), ensure_ascii=False, separators=(",", ":")),
+        reviewed=latest_review(content.faqs.values()),
     )
     return Page(
         path=FAQ,
@@ -46,7 +47,7 @@ def render_faq_index(content: Content) -> Page:
         family="faq-index",
         description=f"{len(content.faqs)} questions readers ask, grouped by topic, "
         "each answered directly in its first sentence.",
-        reviewed=max((f.reviewed for f in content.faqs.values()), default=None),
+        reviewed=latest_review(content.faqs.values()),
         structured=faq_page(list(content.faqs.values()), short=True),
     )
 

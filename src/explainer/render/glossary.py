@@ -10,7 +10,7 @@ from explainer.render.environment import render_template
 from explainer.render.links import GLOSSARY
 from explainer.render.page import Page
 from explainer.render.structured import defined_term_set
-from explainer.render.values import cited_sources
+from explainer.render.values import cited_sources, latest_review
 
 
 def initial(definition: Definition) -> str:
@@ -34,8 +34,9 @@ def render_glossary(content: Content) -> list[Page]:
         content=content,
         letters=letters,
         sources={d.id: cited_sources(content, d) for d in content.definitions.values()},
+        reviewed=latest_review(content.definitions.values()),
     )
-    reviewed = max((d.reviewed for d in content.definitions.values()), default=None)
+    reviewed = latest_review(content.definitions.values())
     return [
         Page(
             path=GLOSSARY,

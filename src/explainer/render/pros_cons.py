@@ -6,10 +6,18 @@ from explainer.model import Content
 from explainer.render.environment import render_template
 from explainer.render.links import PROS_AND_CONS
 from explainer.render.page import Page
+from explainer.render.values import cited_sources, latest_review
 
 
 def render_pros_and_cons(content: Content) -> list[Page]:
-    body = render_template("pros-and-cons.md.j2", PROS_AND_CONS, content=content)
+    technologies = list(content.technologies.values())
+    body = render_template(
+        "pros-and-cons.md.j2",
+        PROS_AND_CONS,
+        content=content,
+        sources=cited_sources(content, *technologies),
+        reviewed=latest_review(technologies),
+    )
     return [
         Page(
             path=PROS_AND_CONS,
@@ -17,6 +25,7 @@ def render_pros_and_cons(content: Content) -> list[Page]:
             body=body,
             family="pros-and-cons",
             description="What each technology does well and where it falls short, side by side.",
+            reviewed=latest_review(technologies),
             search_exclude=True,  # every point is also on its technology's page, which search finds
         )
     ]

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 
 from explainer.model import YES_NO_VALUES, Content, Dimension, Entity, Rating, Source
 from explainer.references import references
@@ -64,3 +66,8 @@ def cited_sources(content: Content, *entities: Entity) -> list[Source]:
         if reference.kind == "source"
     }
     return [source for source_id, source in content.sources.items() if source_id in cited]
+
+
+def latest_review(entities: Iterable[Entity]) -> date | None:
+    """The most recent review date among `entities` (pages built from many entries show it)."""
+    return max((d for e in entities if (d := getattr(e, "reviewed", None)) is not None), default=None)

@@ -1,0 +1,23 @@
+"""The MkDocs plugin's small duties that a build test does not show: watching content while serving."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from explainer.plugin import ExplainerPlugin
+
+
+class _Server:
+    def __init__(self) -> None:
+        self.watched: list[str] = []
+
+    def watch(self, path: str) -> None:
+        self.watched.append(path)
+
+
+def test_serve_watches_the_content_folder_so_edits_rebuild_the_site(tmp_path: Path) -> None:
+    plugin = ExplainerPlugin()
+    plugin.content_path = tmp_path / "content"
+    server = _Server()
+    assert plugin.on_serve(server, config=None, builder=None) is server  # type: ignore[arg-type]
+    assert server.watched == [str(tmp_path / "content")]
