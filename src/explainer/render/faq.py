@@ -9,7 +9,7 @@ import unicodedata
 from explainer.model import Content, Faq, Topic
 from explainer.render.environment import render_template
 from explainer.render.links import FAQ, entity_path, pair_path
-from explainer.render.page import Page
+from explainer.render.page import Page, entity_page
 from explainer.render.structured import faq_page, first_sentence
 from explainer.render.values import cited_sources, latest_review
 
@@ -65,15 +65,13 @@ def render_faq(content: Content, faq: Faq) -> Page:
         sources=cited_sources(content, faq),
         pair=comparison_for(content, faq),
     )
-    document = content.document(faq)
-    return Page(
-        path=path,
+    return entity_page(
+        content,
+        faq,
         title=faq.question,
         body=body,
         family="faq",
         description=first_sentence(faq.answer),
-        source=document.path if document else None,
-        reviewed=faq.reviewed,
         search_boost=FAQ_SEARCH_BOOST,
         sequence=f"faq:{faq.topics[0]}",
         structured=faq_page([faq]),

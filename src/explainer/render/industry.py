@@ -6,7 +6,7 @@ from explainer.model import Content, Industry, UseCase
 from explainer.render.diagrams import industry_overview
 from explainer.render.environment import render_template
 from explainer.render.links import INDUSTRIES, USE_CASES, entity_path
-from explainer.render.page import Page
+from explainer.render.page import Page, entity_page
 from explainer.render.values import cited_sources
 
 
@@ -54,15 +54,13 @@ def render_industry(content: Content, industry: Industry) -> Page:
         technologies=[(t, sum(1 for u in cases if t.id in u.technologies)) for t in used],
         sources=cited_sources(content, industry, *cases),
     )
-    document = content.document(industry)
-    return Page(
-        path=path,
+    return entity_page(
+        content,
+        industry,
         title=industry.name,
         body=body,
         family="industry",
         description=industry.summary,
-        source=document.path if document else None,
-        reviewed=industry.reviewed,
         sequence="industries",
     )
 
@@ -78,15 +76,13 @@ def render_use_case(content: Content, use_case: UseCase) -> Page:
         technologies=[content.technologies[t] for t in use_case.technologies if t in content.technologies],
         sources=cited_sources(content, use_case),
     )
-    document = content.document(use_case)
-    return Page(
-        path=path,
+    return entity_page(
+        content,
+        use_case,
         title=use_case.title,
         body=body,
         family="use-case",
         description=use_case.summary,
-        source=document.path if document else None,
-        reviewed=use_case.reviewed,
         sequence=f"use-cases:{use_case.industry}",
     )
 

@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from explainer.model import Content, Entity
+from explainer.render.links import entity_path
 from explainer.render.structured import article
 
 
@@ -53,3 +55,17 @@ class Page:
 
 def _quoted(text: str) -> str:
     return json.dumps(html.escape(text, quote=True), ensure_ascii=False)
+
+
+def entity_page(content: Content, entity: Entity, *, title: str, body: str, family: str, **more: Any) -> Page:
+    """The page of one entity: its path, its YAML file for the edit button, its review date."""
+    document = content.document(entity)
+    return Page(
+        path=entity_path(entity.entity_kind, entity.id),
+        title=title,
+        body=body,
+        family=family,
+        source=document.path if document else None,
+        reviewed=getattr(entity, "reviewed", None),
+        **more,
+    )

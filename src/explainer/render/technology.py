@@ -8,7 +8,7 @@ from explainer.model import Content, Industry, Relation, Technology, UseCase
 from explainer.render.diagrams import relationship_diagram
 from explainer.render.environment import render_template
 from explainer.render.links import TECHNOLOGIES, entity_path, pair_path
-from explainer.render.page import Page
+from explainer.render.page import Page, entity_page
 from explainer.render.values import cells_of, cited_sources
 
 MAX_LISTED_QUESTIONS = 8
@@ -99,14 +99,13 @@ def render_technology(content: Content, technology: Technology) -> Page:
         sources=cited_sources(content, technology),
         diagram=relationship_diagram(content, path, current=technology.id),
     )
-    return Page(
-        path=path,
+    return entity_page(
+        content,
+        technology,
         title=technology.name,
         body=body,
         family="technology",
         description=technology.summary,
-        source=_source_path(content, technology),
-        reviewed=technology.reviewed,
         sequence="technologies",
     )
 
@@ -125,11 +124,6 @@ def render_technologies_index(content: Content) -> Page:
         family="index",
         description="Every technology this explainer compares, and how they relate to each other.",
     )
-
-
-def _source_path(content: Content, entity: object) -> str | None:
-    document = content.document(entity)  # type: ignore[arg-type]
-    return document.path if document else None
 
 
 def render_technology_pages(content: Content) -> list[Page]:
