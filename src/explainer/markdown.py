@@ -286,11 +286,6 @@ def escape_plain(text: str) -> str:
     return escaped
 
 
-def escape_html_text(text: str) -> str:
-    """Plain text for an HTML or front-matter context (titles, descriptions, attributes)."""
-    return html.escape(text, quote=True)
-
-
 def rewrite_links(text: str, url_for: Callable[[CrossReference], str]) -> str:
     """Replace each cross-reference target with the URL `url_for` gives; other links stay."""
     pieces: list[str] = []
