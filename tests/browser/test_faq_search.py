@@ -83,12 +83,22 @@ def test_filter_ignores_case_punctuation_and_small_typos(page: Page, base_url: s
     assert "why-do-llms-hallucinate" in shown_questions(page)
 
 
-def test_matching_words_are_highlighted(page: Page, base_url: str) -> None:
+def test_matching_words_are_highlighted_where_they_stand(page: Page, base_url: str) -> None:
     page.goto(base_url + "faq/")
+    questions = page.eval_on_selector_all("details.ex-faq > summary", "els => els.map(e => e.textContent)")
     type_query(page, "hallucinate")
-    marks = page.locator("details.ex-faq:not([hidden]) mark.ex-hit")
+    marks = page.locator("details.ex-faq:not([hidden]) summary mark.ex-hit")
     assert marks.count() > 0
     assert all("hallucinat" in text.casefold() for text in marks.all_inner_texts())
+    # Marking wraps words in place: every question still reads exactly as before.
+    assert page.eval_on_selector_all("details.ex-faq > summary", "els => els.map(e => e.textContent)") == questions
+    summary = page.locator("details.ex-faq:not([hidden]) summary:has(mark.ex-hit)").first
+    assert re.search(r"<mark[^>]*>hallucinate</mark>", summary.inner_html(), re.IGNORECASE)
+    summary.click()
+    answer_marks = page.locator("details.ex-faq[open] > :not(summary) mark.ex-hit")
+    assert answer_marks.count() > 0
+    type_query(page, "LLM")
+    assert page.eval_on_selector_all("details.ex-faq > summary", "els => els.map(e => e.textContent)") == questions
     type_query(page, "")
     assert page.locator("mark.ex-hit").count() == 0
 

@@ -53,8 +53,13 @@
       var text = normalise(el.textContent);
       var words = {};
       text.split(" ").forEach(function (w) { words[w] = 1; vocabulary[w] = 1; });
+      var wordList = Object.keys(words);
       var section = sections.indexOf(el.closest(".ex-faq-topic"));
-      return { el: el, summary: el.querySelector("summary"), text: " " + text + " ", words: words, section: section };
+      var summary = el.querySelector("summary");
+      return {
+        el: el, summary: summary, summaryHTML: summary.innerHTML, marked: false,
+        text: " " + text + " ", words: words, wordList: wordList, section: section
+      };
     });
     var vocabularyList = Object.keys(vocabulary);
     var total = new Set(items.map(function (item) { return item.el.getAttribute("data-faq"); })).size;
@@ -76,7 +81,8 @@
       var words = rest.trim() ? rest.trim().split(" ") : [];
       words.forEach(function (word, index) {
         var last = index === words.length - 1 && query.slice(-word.length) === word;
-        found.push({ words: matchingWords(word, last) });
+        var matching = matchingWords(word, last);
+        found.push({ words: matching, set: new Set(matching) });
       });
       return found;
     }
@@ -103,6 +109,10 @@
           return item.words[p.slice(0, space)] === 1 && item.text.indexOf(" " + p + " ") >= 0;
         });
       }
+      // Walk whichever side is shorter: a two-letter prefix can stand for hundreds of words.
+      if (concept.words.length > item.wordList.length) {
+        return item.wordList.some(function (w) { return concept.set.has(w); });
+      }
       return concept.words.some(function (w) { return item.words[w] === 1; });
     }
 
@@ -114,61 +124,75 @@
       });
     }
 
+    // Put a question back as it was: its summary from a saved copy (cheap), an open answer by hand.
+    function restore(item) {
+      if (!item.marked) return;
+      item.summary.innerHTML = item.summaryHTML;
+      if (item.el.open) unmark(item.el);
+      item.marked = false;
+    }
+
     function mark(el, pattern) {
       var walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
       var nodes = [];
       while (walker.nextNode()) nodes.push(walker.currentNode);
       nodes.forEach(function (node) {
         var text = node.nodeValue;
-        pattern.lastIndex = 0;
-        if (!pattern.test(text)) return;
-        pattern.lastIndex = 0;
+        var hits = Array.from(text.matchAll(pattern));
+        if (!hits.length) return;
         var fragment = document.createDocumentFragment();
         var cursor = 0;
-        text.replace(pattern, function (hit, offset) {
-          fragment.appendChild(document.createTextNode(text.slice(cursor, offset)));
+        hits.forEach(function (hit) {
+          fragment.appendChild(document.createTextNode(text.slice(cursor, hit.index)));
           var m = document.createElement("mark");
           m.className = "ex-hit";
-          m.textContent = hit;
+          m.textContent = hit[0];
           fragment.appendChild(m);
-          cursor = offset + hit.length;
-          return hit;
+          cursor = hit.index + hit[0].length;
         });
         fragment.appendChild(document.createTextNode(text.slice(cursor)));
         node.parentNode.replaceChild(fragment, node);
       });
     }
 
-    var marked = [];
     var pattern = null;
+    var words = [];
     var queue = [];
+
+    // One expression for all words to mark, longest first, whole words only (built lazily).
+    function patternFor(list) {
+      var sorted = list.slice().sort(function (a, b) { return b.length - a.length; });
+      return new RegExp("(?<![\\p{L}\\p{N}])(" + sorted.map(escapeRegExp).join("|") +
+        ")(?![\\p{L}\\p{N}])", "giu");
+    }
+    var stale = [];
     var generation = 0;
     var PER_FRAME = 40;
 
-    // Highlighting touches the page, so it is spread over frames: the list itself is filtered at
-    // once, and a keystroke never waits for hundreds of questions to be marked.
-    function highlightSome(run) {
-      if (run !== generation) return;
-      queue.splice(0, PER_FRAME).forEach(function (item) {
-        highlight(item.el.open ? item.el : item.summary);
-      });
-      if (queue.length) requestAnimationFrame(function () { highlightSome(run); });
+    function highlight(item) {
+      restore(item);
+      if (!pattern) return;
+      mark(item.el.open ? item.el : item.summary, pattern);
+      item.marked = true;
     }
 
-    // Only what the reader can see is highlighted: questions now, an answer when it is opened.
-    function highlight(el) {
-      if (!pattern) return;
-      mark(el, pattern);
-      marked.push(el);
+    // Marking touches the page, so it happens over the next frames, a few questions at a time:
+    // the list itself is filtered at once, and a keystroke never waits for the marking.
+    function highlightSome(run) {
+      if (run !== generation) return;
+      if (!pattern && words.length) pattern = patternFor(words);
+      stale.splice(0, PER_FRAME).forEach(restore);
+      queue.splice(0, PER_FRAME).forEach(highlight);
+      if (queue.length || stale.length) requestAnimationFrame(function () { highlightSome(run); });
     }
 
     function run() {
       var raw = input.value;
       var query = normalise(raw);
       generation += 1;
+      stale = items.filter(function (item) { return item.marked; });
       queue = [];
-      marked.forEach(unmark);
-      marked = [];
+      words = [];
       var list = query ? concepts(query) : [];
       var shown = {};
       var perSection = sections.map(function () { return 0; });
@@ -189,18 +213,14 @@
       if (query) {
         var hits = [];
         list.forEach(function (c) { hits = hits.concat(c.phrases || c.words); });
-        var words = hits.join(" ").split(" ").filter(function (w) { return w.length > 1; });
-        if (words.length) {
-          pattern = new RegExp("(?<![\\p{L}\\p{N}])(" + words.sort(function (a, b) {
-            return b.length - a.length;
-          }).map(escapeRegExp).join("|") + ")(?![\\p{L}\\p{N}])", "giu");
-          queue = items.filter(function (item) { return !item.el.hidden; });
-          highlightSome(++generation);
-        }
+        words = hits.join(" ").split(" ").filter(function (w) { return w.length > 1; });
+        queue = words.length ? items.filter(function (item) { return !item.el.hidden; }) : [];
         status.textContent = count === 1 ? "1 question matches." : count + " questions match.";
       } else {
         status.textContent = "";
       }
+      var current = generation;
+      if (queue.length || stale.length) requestAnimationFrame(function () { highlightSome(current); });
       empty.hidden = !query || count > 0;
       var params = new URLSearchParams(location.search);
       if (raw.trim()) params.set("q", raw.trim()); else params.delete("q");
@@ -211,9 +231,9 @@
 
     items.forEach(function (item) {
       item.el.addEventListener("toggle", function () {
-        if (item.el.open && !item.el.hidden && pattern) {
-          unmark(item.el);
-          highlight(item.el);
+        if (item.el.open && !item.el.hidden && words.length) {
+          if (!pattern) pattern = patternFor(words);
+          highlight(item);
         }
       });
     });
