@@ -61,7 +61,24 @@
         text: " " + text + " ", words: words, wordList: wordList, section: section
       };
     });
-    var vocabularyList = Object.keys(vocabulary);
+    // The vocabulary, sorted (prefixes are one range) and bucketed by length (a typo keeps it close).
+    var vocabularyList = Object.keys(vocabulary).sort();
+    var byLength = [];
+    vocabularyList.forEach(function (w) { (byLength[w.length] = byLength[w.length] || []).push(w); });
+
+    function withPrefix(prefix) {
+      var low = 0;
+      var high = vocabularyList.length;
+      while (low < high) {
+        var middle = (low + high) >> 1;
+        if (vocabularyList[middle] < prefix) low = middle + 1; else high = middle;
+      }
+      var found = [];
+      for (var i = low; i < vocabularyList.length && vocabularyList[i].indexOf(prefix) === 0; i++) {
+        found.push(vocabularyList[i]);
+      }
+      return found;
+    }
     var total = new Set(items.map(function (item) { return item.el.getAttribute("data-faq"); })).size;
     var remembered = {};
 
@@ -92,10 +109,13 @@
       var key = (isLast ? "+" : "=") + word;
       if (remembered[key]) return remembered[key];
       var limit = word.length >= 8 ? 2 : word.length >= 4 ? 1 : 0;
-      var found = vocabularyList.filter(function (v) {
-        return v === word || (isLast && word.length >= 2 && v.indexOf(word) === 0) ||
-          (limit > 0 && within(v, word, limit));
-      });
+      var found = isLast && word.length >= 2 ? withPrefix(word) : vocabulary[word] ? [word] : [];
+      var seen = new Set(found);
+      for (var length = word.length - limit; length <= word.length + limit; length++) {
+        (limit > 0 && byLength[length] || []).forEach(function (v) {
+          if (!seen.has(v) && within(v, word, limit)) found.push(v);
+        });
+      }
       remembered[key] = found;
       return found;
     }
@@ -222,11 +242,18 @@
       var current = generation;
       if (queue.length || stale.length) requestAnimationFrame(function () { highlightSome(current); });
       empty.hidden = !query || count > 0;
+      clearTimeout(remembering);
+      remembering = setTimeout(function () { remember(raw); }, 150);
+      return count;
+    }
+
+    // The address keeps the query for sharing; written once typing pauses, not on every key.
+    var remembering = 0;
+    function remember(raw) {
       var params = new URLSearchParams(location.search);
       if (raw.trim()) params.set("q", raw.trim()); else params.delete("q");
       var search = params.toString();
       history.replaceState(history.state, "", location.pathname + (search ? "?" + search : "") + location.hash);
-      return count;
     }
 
     items.forEach(function (item) {
