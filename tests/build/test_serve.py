@@ -26,7 +26,7 @@ def _free_port() -> int:
 
 def _get(url: str) -> str | None:
     try:
-        with urllib.request.urlopen(url, timeout=2) as response:  # noqa: S310 (local test server)
+        with urllib.request.urlopen(url, timeout=2) as response:
             return str(response.read().decode())
     except OSError:
         return None
