@@ -48,8 +48,11 @@ def test_serve_shows_generated_pages_and_rebuilds_when_content_changes(tmp_path:
     explainer = Path(sys.executable).parent / "explainer"
     server = subprocess.Popen(
         [explainer, "serve", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, start_new_session=True,
+        cwd=project,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        start_new_session=True,
     )
     try:
         url = f"http://127.0.0.1:{port}/industries/retail/"
