@@ -6,12 +6,14 @@ from collections.abc import Iterator
 
 import pytest
 
+from explainer.check import check_documents
 from explainer.codes import READING_AND_SCHEMA_CODES
 from explainer.diagnostics import Diagnostic
 from explainer.lint import RULES, Context, lint
 from explainer.lint.consistency import normalise_question, rating_problem
 from explainer.lint.registry import Rule
 from explainer.model import Content, Dimension, Level, Rating
+from explainer.source import parse_document
 from explainer.validate import build_content
 from tests.conftest import TODAY
 from tests.unit.corpus import corpus_documents
@@ -65,6 +67,23 @@ def test_questions_differing_only_in_case_punctuation_or_spacing_are_the_same(a:
 
 def test_different_questions_stay_different() -> None:
     assert normalise_question("What is an LLM?") != normalise_question("What is a GAN?")
+
+
+def test_each_copy_of_a_question_is_one_line_that_names_the_original() -> None:
+    original = next(d for d in corpus_documents() if d.path == "corpus/faq/which-should-i-choose.yaml")
+    copies = [
+        parse_document(
+            f"corpus/faq/{name}.yaml", original.text.replace("Which should", "which  SHOULD").encode()
+        )
+        for name in ("which-should-i-pick", "which-to-pick")
+    ]
+    result = check_documents(sorted([*corpus_documents(), *copies], key=lambda d: d.path), [], today=TODAY)
+    found = [(d.path, d.code, d.message) for d in result.diagnostics]
+    said = "the same question is already asked in faq 'which-should-i-choose' (corpus/faq/which-should-i-choose.yaml:1:1)"
+    assert found == [
+        ("corpus/faq/which-should-i-pick.yaml", "E505", said),
+        ("corpus/faq/which-to-pick.yaml", "E505", said),
+    ]
 
 
 def _dimension(kind: str, levels: tuple[str, ...] = ()) -> Dimension:

@@ -144,19 +144,23 @@ def normalise_question(question: str) -> str:
 
 @rule("E505", "no two FAQ entries ask the same question")
 def duplicate_questions(content: Content, context: Context) -> Iterator[Diagnostic]:
-    asked: dict[str, list[str]] = {}
+    # One line per duplicate, not one per file: the entry whose path sorts first
+    # is taken as the original and each later copy names it with its position.
+    asked: dict[str, list[tuple[str, Place]]] = {}
     for faq in content.faqs.values():
-        asked.setdefault(normalise_question(faq.question), []).append(faq.id)
-    for ids in asked.values():
-        for faq_id in ids if len(ids) > 1 else []:
-            document = content.documents.get(("faq", faq_id))
-            others = ", ".join(f"'{other}'" for other in sorted(ids) if other != faq_id)
-            if document is not None:
-                yield document.place(("question",)).error(
-                    "E505",
-                    f"the same question is asked in faq {others}",
-                    hint="merge the entries into one answer",
-                )
+        document = content.document(faq)
+        if document is not None:
+            place = document.place(("question",))
+            asked.setdefault(normalise_question(faq.question), []).append((faq.id, place))
+    for entries in asked.values():
+        (original_id, original), *copies = sorted(entries, key=lambda entry: entry[1].path)
+        for _, place in copies:
+            yield place.error(
+                "E505",
+                f"the same question is already asked in faq '{original_id}'"
+                f" ({original.path}:{original.position})",
+                hint="merge the two entries into one answer",
+            )
 
 
 @rule("E506", "reviewed dates are not in the future")
