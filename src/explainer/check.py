@@ -26,7 +26,7 @@ def check_documents(
     documents: list[Document], read_problems: list[Diagnostic], *, today: date | None = None
 ) -> CheckResult:
     """Validate documents already read, then run every lint rule on what passed."""
-    unreadable = sorted({problem.path for problem in read_problems})
+    unreadable = sorted({problem.path for problem in read_problems if problem.is_error})
     content, schema_problems = build_content(documents, unreadable)
     found = [*read_problems, *schema_problems, *lint(content, today=today)]
     return CheckResult(content, sort_diagnostics(found))

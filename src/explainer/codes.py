@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 # Ranges: E1xx reading YAML, E2xx schema, E3xx references, E4xx text safety,
-# E5xx consistency, W5xx warnings, X0xx internal errors of explainer itself.
+# E5xx consistency, W1xx/W5xx warnings, X0xx internal errors of explainer itself.
 READING_AND_SCHEMA_CODES: dict[str, str] = {
     "E101": "the file is not valid UTF-8 or cannot be read",
     "E102": "the file is larger than the size limit",
@@ -14,6 +14,7 @@ READING_AND_SCHEMA_CODES: dict[str, str] = {
     "E107": "the file must hold exactly one YAML mapping",
     "E108": "nesting is too deep",
     "E109": "a key must be a plain name",
+    "W104": "a file in a content folder is not YAML, so it is ignored",
     "E201": "unknown field",
     "E202": "missing required field",
     "E203": "a field has the wrong type (text, number, list, mapping, date)",

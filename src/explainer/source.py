@@ -387,6 +387,26 @@ def content_files(content_dir: Path) -> list[Path]:
     )
 
 
+def stray_files(content_dir: Path) -> list[Path]:
+    """Files inside content folders that are not read because they are not YAML.
+
+    A question saved as `faq/x.md` or `faq/x.YAML` would otherwise vanish from
+    the site without a word. Hidden files (`.gitkeep`, editor swap files) and
+    files at the top of `content_dir` (a README) are left alone.
+    """
+    return sorted(
+        (
+            p
+            for p in content_dir.rglob("*")
+            if p.is_file()
+            and p.suffix not in CONTENT_SUFFIXES
+            and p.parent != content_dir
+            and not any(part.startswith(".") for part in p.relative_to(content_dir).parts)
+        ),
+        key=lambda p: p.relative_to(content_dir).as_posix(),
+    )
+
+
 def display_path(path: Path, base: Path) -> str:
     """The path as contributors see it: relative to the working directory when possible."""
     try:
@@ -404,6 +424,14 @@ def read_documents(content_dir: Path, *, base: Path | None = None) -> tuple[list
     base = base or Path.cwd()
     documents: list[Document] = []
     diagnostics: list[Diagnostic] = []
+    for path in stray_files(content_dir):
+        diagnostics.append(
+            Place(display_path(path, base)).warning(
+                "W104",
+                "this file is ignored: content files end in '.yaml'",
+                hint="rename it to '<id>.yaml' if it is content, or move it out of content/",
+            )
+        )
     for path in content_files(content_dir):
         shown = display_path(path, base)
         try:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from explainer.check import check_documents
+from explainer.check import check_content, check_documents
 from explainer.codes import READING_AND_SCHEMA_CODES
 from explainer.lint import RULES
 from explainer.source import MAX_FILE_BYTES
@@ -15,7 +15,7 @@ from tests.unit.corpus import check_with, corpus_documents, fixture_header
 
 BAD = sorted((FIXTURES / "bad").glob("*.y*ml"))
 # Codes whose trigger cannot sit in a small committed file; each has its own test below.
-TESTED_ELSEWHERE = {"E102"}
+TESTED_ELSEWHERE = {"E102", "W104"}
 
 
 def test_fixture_corpus_is_clean() -> None:
@@ -53,3 +53,19 @@ def test_oversize_file_is_refused_before_parsing() -> None:
     raw = b"name: x\nsummary: " + b"a" * MAX_FILE_BYTES + b"\n"
     result = check_with("topics/huge.yaml", raw)
     assert [(d.code, str(d.position)) for d in result.diagnostics] == [("E102", "1:1")]
+
+
+def test_a_non_yaml_file_in_a_content_folder_is_one_warning_not_silence(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    (content / "faq").mkdir(parents=True)
+    (content / "faq" / "is-this-read.md").write_text("question: Is this read?\n")
+    (content / "faq" / "shouting.YAML").write_text("question: Loud?\n")
+    (content / "faq" / ".gitkeep").write_text("")
+    (content / "README.md").write_text("What lives here.\n")
+    result = check_content(content, base=tmp_path, today=TODAY)
+    found = [(d.path, d.code, str(d.position)) for d in result.diagnostics]
+    assert found == [
+        ("content/faq/is-this-read.md", "W104", "1:1"),
+        ("content/faq/shouting.YAML", "W104", "1:1"),
+    ]
+    assert not result.failed(strict=False) and result.failed(strict=True)
