@@ -30,6 +30,8 @@ MAX_EMPHASIS_MARKERS = 200
 _CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.DOTALL)
 _FENCE = re.compile(r"^ {0,3}(```+|~~~+)[^\n]*\n.*?(?:^ {0,3}\1[ \t]*$|\Z)", re.DOTALL | re.MULTILINE)
 _RAW_HTML = re.compile(r"<(?=[A-Za-z/!?])")
+# `<https://…>` and `<name@host>` are Markdown autolinks, not HTML: they get their own message.
+_AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>]+)>")
 _ATTR_LIST = re.compile(r"\{\s*:?\s*(?:[#.][A-Za-z_-]|[A-Za-z_][\w-]*\s*=)")
 _LINK_DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]+\]:", re.MULTILINE)
 _ABBREVIATION = re.compile(r"^ {0,3}\*\[[^\]\n]*\]:", re.MULTILINE)
@@ -199,6 +201,14 @@ def check_link_target(target: str) -> Finding | None:
 def find_unsafe_markup(text: str) -> Iterator[Finding]:
     """Constructs the restricted grammar refuses, each at the index where it starts."""
     masked = mask_code(text)
+    for match in _AUTOLINK.finditer(masked):
+        yield Finding(
+            match.start(),
+            "E404",
+            "angle-bracket autolinks ('<https://…>') are not allowed",
+            "write the link as [words that say where it goes](https://…)",
+        )
+    masked = _AUTOLINK.sub(lambda match: " " * len(match.group()), masked)
     checks: tuple[tuple[re.Pattern[str], str, str, str], ...] = (
         (
             _RAW_HTML,

@@ -84,7 +84,9 @@ def test_https_and_cross_reference_targets_are_allowed(target: str) -> None:
         ("a <script>alert(1)</script>", "E402"),
         ("<img src=x onerror=alert(1)>", "E402"),
         ("<!-- comment -->", "E402"),
-        ("a <https://example.org> autolink", "E402"),
+        ("a <https://example.org> autolink", "E404"),
+        ("mail <someone@example.org>", "E404"),
+        ("<img/src=x/onerror=alert(1)@x>", "E404"),
         ('para\n{: onclick="alert(1)" }', "E404"),
         ("text { .md-button }", "E404"),
         ("![pic](https://x.example/a.png)", "E404"),
@@ -115,6 +117,12 @@ def test_constructs_outside_the_restricted_grammar_are_found(text: str, code: st
 )
 def test_ordinary_prose_passes(text: str) -> None:
     assert list(find_unsafe_markup(text)) == []
+
+
+def test_an_autolink_is_one_finding_that_says_how_to_write_the_link() -> None:
+    [finding] = find_unsafe_markup("See <https://arxiv.org/abs/1706.03762>.")
+    assert (finding.index, finding.code) == (4, "E404")
+    assert "autolink" in finding.message and "[" in finding.hint
 
 
 @pytest.mark.parametrize(

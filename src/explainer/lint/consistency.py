@@ -18,7 +18,7 @@ from explainer.model import (
     Rating,
     text_fields,
 )
-from explainer.suggest import did_you_mean
+from explainer.suggest import did_you_mean, nearest
 
 MIN_ANSWER_WORDS = 60
 MAX_ANSWER_WORDS = 250
@@ -43,8 +43,13 @@ def missing_ratings(content: Content, context: Context) -> Iterator[Diagnostic]:
         document = content.document(technology)
         if document is None:
             continue
+        # A misspelt dimension key is one mistake: E301 reports it with "did you
+        # mean", so the dimension it was meant for is not also reported missing.
+        meant = {
+            nearest(key, content.dimensions) for key in technology.ratings if key not in content.dimensions
+        }
         for dimension_id in content.dimensions:
-            if dimension_id not in technology.ratings:
+            if dimension_id not in technology.ratings and dimension_id not in meant:
                 yield document.place(("ratings",)).error(
                     "E501",
                     f"no rating for dimension '{dimension_id}'",
