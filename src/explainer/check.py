@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -11,6 +12,21 @@ from explainer.lint import lint
 from explainer.model import Content
 from explainer.source import Document, read_documents
 from explainer.validate import build_content
+
+
+class BadPinnedDate(ValueError):
+    """EXPLAINER_TODAY is set but is not a date."""
+
+
+def review_today() -> date:
+    """The date reviews are checked against; EXPLAINER_TODAY=YYYY-MM-DD pins it for reproducible runs."""
+    pinned = os.environ.get("EXPLAINER_TODAY")
+    if not pinned:
+        return date.today()
+    try:
+        return date.fromisoformat(pinned)
+    except ValueError:
+        raise BadPinnedDate(f"EXPLAINER_TODAY='{pinned}' is not a date written YYYY-MM-DD") from None
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from explainer.check import check_content
+from explainer.check import BadPinnedDate, check_content, review_today
 from explainer.diagnostics import OUTPUT_FORMATS, render_report, summary_line
 from explainer.schema import schema_files
 
@@ -31,14 +31,10 @@ def _existing_dir(path: Path, what: str) -> Path:
 
 
 def today() -> date:
-    """The date rules compare reviews against; EXPLAINER_TODAY=YYYY-MM-DD pins it for reproducible runs."""
-    pinned = os.environ.get("EXPLAINER_TODAY")
-    if not pinned:
-        return date.today()
     try:
-        return date.fromisoformat(pinned)
-    except ValueError:
-        raise UsageError(f"EXPLAINER_TODAY='{pinned}' is not a date written YYYY-MM-DD") from None
+        return review_today()
+    except BadPinnedDate as error:
+        raise UsageError(str(error)) from None
 
 
 def run_check(args: argparse.Namespace) -> int:

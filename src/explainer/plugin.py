@@ -12,7 +12,6 @@ import json
 import logging
 import os
 import posixpath
-from datetime import date
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
@@ -30,7 +29,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.utils.templates import TemplateContext
 
-from explainer.check import check_content
+from explainer.check import BadPinnedDate, check_content, review_today
 from explainer.diagnostics import render_report, summary_line
 from explainer.model import Content
 from explainer.sanitise import sanitise_page_html
@@ -61,6 +60,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     def __init__(self) -> None:
         self.site: Site | None = None
         self.content: Content | None = None
+        self.project_root = Path()
         self.content_path = Path("content")
         self.generated: set[str] = set()
         self.urls: dict[str, str] = {}
@@ -69,11 +69,15 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     # -- configuration: check content first, so that nothing is built from bad input -------
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        base = Path(config.config_file_path or ".").resolve().parent
-        self.content_path = (base / self.config.content_dir).resolve()
+        self.project_root = Path(config.config_file_path or ".").resolve().parent
+        self.content_path = (self.project_root / self.config.content_dir).resolve()
         if not self.content_path.is_dir():
             raise PluginError(f"explainer: content folder '{self.content_path}' does not exist")
-        result = check_content(self.content_path, base=base, today=_today())
+        try:
+            today = review_today()
+        except BadPinnedDate as error:
+            raise PluginError(f"explainer: {error}") from None
+        result = check_content(self.content_path, base=self.project_root, today=today)
         failed = result.failed(strict=self.config.fail_on_warnings)
         if result.diagnostics:
             # Logged as a warning only when they stop the build: MkDocs' strict mode counts
@@ -106,7 +110,6 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.site is not None
         docs_dir = Path(config.docs_dir).resolve()
-        base = Path(config.config_file_path or ".").resolve().parent
         self.generated = set()
         for path, page in self.site.pages.items():
             if files.get_file_from_path(path) is not None:
@@ -114,7 +117,9 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             file = File.generated(config, path, content=page.markdown)
             if page.source is not None:
                 # The edit button opens the YAML the page comes from (relative to docs/).
-                file.edit_uri = os.path.relpath(base / page.source, docs_dir).replace(os.sep, "/")
+                file.edit_uri = os.path.relpath(self.project_root / page.source, docs_dir).replace(
+                    os.sep, "/"
+                )
             files.append(file)
             self.generated.add(path)
             self.urls[path] = file.url
@@ -209,8 +214,3 @@ def _nav_config(items: list[NavItem]) -> list[Any]:
         {Markup(html.escape(title)): _nav_config(target) if isinstance(target, list) else target}
         for title, target in items
     ]
-
-
-def _today() -> date:
-    pinned = os.environ.get("EXPLAINER_TODAY")
-    return date.fromisoformat(pinned) if pinned else date.today()
