@@ -72,7 +72,7 @@ def asset_files() -> dict[str, bytes]:
     }
 
 
-def build_nav(content: Content, pages: dict[str, Page], documents: list[str]) -> list[NavItem]:
+def build_nav(content: Content, documents: list[str]) -> list[NavItem]:
     """Sections that stay the same size however many FAQ entries or pairs there are.
 
     `documents` are the hand-written pages (paths in docs/): the home page leads,
@@ -125,6 +125,6 @@ def build_site(content: Content, documents: list[str] | None = None) -> Site:
     return Site(
         pages=pages,
         files={**data_files(content), **asset_files()},
-        nav=build_nav(content, pages, documents or []),
+        nav=build_nav(content, documents or []),
         sequences=sequences_of(pages),
     )
