@@ -306,6 +306,11 @@ class Technology(Entity):
     )
     reviewed: IsoDate = Field(description="Date the entry was last checked, YYYY-MM-DD.")
 
+    @property
+    def names(self) -> list[str]:
+        """Every way readers write it: name, short name, aliases."""
+        return [self.name, *([self.short_name] if self.short_name else []), *self.aliases]
+
 
 # -- dimensions -----------------------------------------------------------------------------
 
@@ -372,6 +377,11 @@ class Definition(Entity):
     )
     sources: Ids = Field(default=[], description="Ids of sources that support the explanation.")
     reviewed: IsoDate = Field(description="Date the entry was last checked, YYYY-MM-DD.")
+
+    @property
+    def names(self) -> list[str]:
+        """Every way the term is written: term, abbreviation, aliases."""
+        return [self.term, *([self.abbreviation] if self.abbreviation else []), *self.aliases]
 
 
 # -- industries and use cases ------------------------------------------------------------

@@ -40,14 +40,16 @@ class GlossaryName:
 
 def glossary_names(content: Content) -> list[GlossaryName]:
     """Every name of every term, longest first, so 'large language model' wins over 'language model'."""
-    names = []
-    for definition in content.definitions.values():
-        term = definition.term
-        names.append(GlossaryName(term, definition.id, definition.short, _looks_like_abbreviation(term)))
-        if definition.abbreviation:
-            names.append(GlossaryName(definition.abbreviation, definition.id, definition.short, True))
-        names += [GlossaryName(alias, definition.id, definition.short, _looks_like_abbreviation(alias))
-                  for alias in definition.aliases]  # fmt: skip
+    names = [
+        GlossaryName(
+            name,
+            definition.id,
+            definition.short,
+            name == definition.abbreviation or _looks_like_abbreviation(name),
+        )
+        for definition in content.definitions.values()
+        for name in definition.names
+    ]
     return sorted(names, key=lambda n: (-len(n.text), n.text))
 
 

@@ -6,7 +6,7 @@ import json
 import re
 import unicodedata
 
-from explainer.model import Content, Faq, Topic
+from explainer.model import Content, Definition, Faq, Technology, Topic
 from explainer.render.environment import render_template
 from explainer.render.links import FAQ, entity_path, pair_path
 from explainer.render.page import Page, entity_page
@@ -89,13 +89,8 @@ def synonym_groups(content: Content) -> list[list[str]]:
     """Names that mean the same thing — a glossary term with its abbreviation and aliases, a technology
     with its short name and aliases — merged where they share a name, for the FAQ filter to expand."""
     groups: list[set[str]] = []
-    names: list[list[str]] = [
-        [d.term, *([d.abbreviation] if d.abbreviation else []), *d.aliases]
-        for d in content.definitions.values()
-    ] + [
-        [t.name, *([t.short_name] if t.short_name else []), *t.aliases] for t in content.technologies.values()
-    ]
-    for group in names:
+    named: list[Definition | Technology] = [*content.definitions.values(), *content.technologies.values()]
+    for group in (entity.names for entity in named):
         merged = {normalise(name) for name in group} - {""}
         for existing in [g for g in groups if g & merged]:
             merged |= existing
