@@ -13,7 +13,6 @@ from __future__ import annotations
 import gzip
 import json
 import os
-import shutil
 import statistics
 import subprocess
 import sys
@@ -25,6 +24,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from tests.support.browser import CHROMIUM, LAUNCH_ARGS  # noqa: E402
+from tests.support.project import copy_project  # noqa: E402
 from tests.support.server import serve  # noqa: E402
 
 from bench.corpus import generate  # noqa: E402
@@ -40,18 +40,6 @@ def timed(command: list[str], cwd: Path) -> float:
         command, cwd=cwd, check=True, capture_output=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     )
     return time.perf_counter() - start
-
-
-def project(root: Path, content: Path) -> Path:
-    root.mkdir(parents=True, exist_ok=True)
-    for name in ("mkdocs.yml",):
-        shutil.copy(REPO / name, root / name)
-    for name in ("docs", "overrides"):
-        shutil.copytree(REPO / name, root / name, dirs_exist_ok=True)
-    if (root / "content").exists():
-        shutil.rmtree(root / "content")
-    shutil.copytree(content, root / "content")
-    return root
 
 
 def median_seconds(command: list[str], cwd: Path) -> float:
@@ -94,8 +82,8 @@ def main() -> int:
     report: dict[str, object] = {}
     with tempfile.TemporaryDirectory() as scratch:
         work = Path(scratch)
-        baseline = project(work / "baseline", REPO / "content")
-        large = project(work / "large", generate(work / "large-content", 1000))
+        baseline = copy_project(work / "baseline", REPO / "content")
+        large = copy_project(work / "large", generate(work / "large-content", 1000))
         rows = []
         for label, command in (("check", [str(EXPLAINER), "check"]), ("build", [str(EXPLAINER), "build"])):
             base_s = median_seconds(command, baseline)

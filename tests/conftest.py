@@ -1,4 +1,4 @@
-"""Shared fixtures: the small topic-agnostic corpus and a fixed 'today' for date rules."""
+"""Shared fixtures: the small topic-agnostic corpus, a fixed 'today' for date rules, the real content and site."""
 
 from __future__ import annotations
 
@@ -6,6 +6,10 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+
+from explainer.check import check_content
+from explainer.model import Content
+from tests.support.project import build, copy_project
 
 TESTS = Path(__file__).parent
 FIXTURES = TESTS / "fixtures"
@@ -30,3 +34,19 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 @pytest.fixture
 def update_golden(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-golden"))
+
+
+@pytest.fixture(scope="session")
+def real_content() -> Content:
+    """The real content/, read and validated once per test process."""
+    return check_content(REPO / "content").content
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real content/, built once per test process with the real configuration, strict.
+
+    Build tests and browser tests share it, so a parallel run builds it once per worker.
+    """
+    project = copy_project(tmp_path_factory.mktemp("real-project"), REPO / "content")
+    return build(project)

@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
-from tests.build.conftest import build, copy_project
 from tests.conftest import REPO
 from tests.support.browser import Traffic, launch
 from tests.support.server import serve
@@ -18,13 +17,10 @@ REPORTS = REPO / "site-reports"
 
 
 @pytest.fixture(scope="session")
-def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real content and configuration, built strictly once for every browser test."""
+def site_dir(real_site: Path) -> Path:
+    """The real site every browser test reads; EXPLAINER_TEST_SITE=DIR points at one built already."""
     prebuilt = os.environ.get("EXPLAINER_TEST_SITE")
-    if prebuilt:
-        return Path(prebuilt)
-    project = copy_project(tmp_path_factory.mktemp("browser-project"), REPO / "content")
-    return build(project)
+    return Path(prebuilt) if prebuilt else real_site
 
 
 @pytest.fixture(scope="session")

@@ -10,7 +10,7 @@ import pytest
 
 from explainer.build import BuildFailed
 from explainer.cli import main
-from tests.build.conftest import build, copy_project
+from tests.support.project import build, copy_project
 
 pytestmark = pytest.mark.build
 

@@ -10,7 +10,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 import pytest
 from mkdocs.config import load_config
 
-from explainer.check import check_content
+from explainer.model import Content
 from tests.conftest import REPO
 
 pytestmark = pytest.mark.build
@@ -54,21 +54,26 @@ def _parse(site: Path) -> dict[str, _Page]:
     return pages
 
 
+@pytest.fixture(scope="module")
+def pages(real_site: Path) -> dict[str, _Page]:
+    """Every page of the real site, parsed once for all the tests below."""
+    return _parse(real_site)
+
+
 def _target_file(site: Path, path: str) -> Path:
     target = site / unquote(path).lstrip("/")
     return target / "index.html" if not target.suffix else target
 
 
-def allowed_external_links() -> set[str]:
+def allowed_external_links(content: Content) -> set[str]:
     """https URLs the site may link to: every source, the allowlist in mkdocs.yml, and itself."""
-    sources = {s.url for s in check_content(REPO / "content").content.sources.values()}
+    sources = {s.url for s in content.sources.values()}
     config = load_config(str(REPO / "mkdocs.yml"))
     own = {config.site_url} if config.site_url else set()
     return sources | own | set(config.plugins["explainer"].config.external_links)
 
 
-def test_every_internal_link_and_anchor_resolves(real_site: Path) -> None:
-    pages = _parse(real_site)
+def test_every_internal_link_and_anchor_resolves(real_site: Path, pages: dict[str, _Page]) -> None:
     broken = []
     for page, parsed in pages.items():
         for link in parsed.links:
@@ -88,10 +93,10 @@ def test_every_internal_link_and_anchor_resolves(real_site: Path) -> None:
     assert broken == []
 
 
-def test_external_links_are_https_and_allowed(real_site: Path) -> None:
-    allowed = allowed_external_links()
+def test_external_links_are_https_and_allowed(pages: dict[str, _Page], real_content: Content) -> None:
+    allowed = allowed_external_links(real_content)
     offending = set()
-    for page, parsed in _parse(real_site).items():
+    for page, parsed in pages.items():
         for link in parsed.links:
             if not re.match(r"^(https?:)?//", link):
                 continue
@@ -102,9 +107,9 @@ def test_external_links_are_https_and_allowed(real_site: Path) -> None:
     assert sorted(offending) == []
 
 
-def test_no_markdown_syntax_leaks_into_the_text_of_pages(real_site: Path) -> None:
+def test_no_markdown_syntax_leaks_into_the_text_of_pages(pages: dict[str, _Page]) -> None:
     leaks = []
-    for page, parsed in _parse(real_site).items():
+    for page, parsed in pages.items():
         text = " ".join(parsed.text)
         for pattern in (
             r"\{:",

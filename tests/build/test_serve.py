@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.build.conftest import copy_project
+from tests.support.project import copy_project
 
 pytestmark = pytest.mark.build
 

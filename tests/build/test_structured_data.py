@@ -8,8 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from explainer.check import check_content
-from tests.conftest import REPO
+from explainer.model import Content
 
 pytestmark = pytest.mark.build
 
@@ -22,8 +21,8 @@ def json_ld(html: str) -> dict[str, object]:
     return data
 
 
-def test_faq_pages_carry_faqpage_with_question_and_answer(real_site: Path) -> None:
-    faqs = check_content(REPO / "content").content.faqs
+def test_faq_pages_carry_faqpage_with_question_and_answer(real_site: Path, real_content: Content) -> None:
+    faqs = real_content.faqs
     for faq in faqs.values():
         data = json_ld((real_site / f"faq/{faq.id}/index.html").read_text())
         assert data["@type"] == "FAQPage"
@@ -36,8 +35,8 @@ def test_faq_pages_carry_faqpage_with_question_and_answer(real_site: Path) -> No
     assert index["@type"] == "FAQPage" and len(index["mainEntity"]) == len(faqs)  # type: ignore[arg-type]
 
 
-def test_glossary_carries_a_defined_term_set_with_every_term(real_site: Path) -> None:
-    definitions = check_content(REPO / "content").content.definitions
+def test_glossary_carries_a_defined_term_set_with_every_term(real_site: Path, real_content: Content) -> None:
+    definitions = real_content.definitions
     data = json_ld((real_site / "glossary/index.html").read_text())
     assert data["@type"] == "DefinedTermSet"
     terms = data["hasDefinedTerm"]
@@ -47,9 +46,8 @@ def test_glossary_carries_a_defined_term_set_with_every_term(real_site: Path) ->
         assert term["url"].startswith("https://") and "#" in term["url"]
 
 
-def test_content_pages_are_articles_dated_by_their_review(real_site: Path) -> None:
-    content = check_content(REPO / "content").content
-    for technology in content.technologies.values():
+def test_content_pages_are_articles_dated_by_their_review(real_site: Path, real_content: Content) -> None:
+    for technology in real_content.technologies.values():
         data = json_ld((real_site / f"technologies/{technology.id}/index.html").read_text())
         assert data["@type"] == "Article"
         assert data["headline"] == technology.name
@@ -73,8 +71,8 @@ def test_every_page_has_a_description_open_graph_and_a_canonical_url(real_site: 
     assert missing == []
 
 
-def test_summary_is_the_description_of_its_entity_page(real_site: Path) -> None:
-    technology = check_content(REPO / "content").content.technologies["large-language-models"]
+def test_summary_is_the_description_of_its_entity_page(real_site: Path, real_content: Content) -> None:
+    technology = real_content.technologies["large-language-models"]
     html = (real_site / "technologies/large-language-models/index.html").read_text()
     assert f'<meta name="description" content="{technology.summary}' in html.replace("&#39;", "'")
 
@@ -85,8 +83,8 @@ def test_sitemap_lists_every_page(real_site: Path) -> None:
     assert sitemap.count("<loc>") == len(pages)
 
 
-def test_sitemap_dates_content_pages_by_their_review(real_site: Path) -> None:
-    technology = check_content(REPO / "content").content.technologies["diffusion-models"]
+def test_sitemap_dates_content_pages_by_their_review(real_site: Path, real_content: Content) -> None:
+    technology = real_content.technologies["diffusion-models"]
     sitemap = (real_site / "sitemap.xml").read_text()
     entry = re.search(
         r"<loc>[^<]*/technologies/diffusion-models/</loc>\s*<lastmod>([^<]+)</lastmod>", sitemap
