@@ -73,6 +73,7 @@ def test_the_long_form_finds_questions_that_only_use_the_abbreviation(
         for faq_id, text in faq_texts(site_dir).items()
         if re.search(r"\brag\b", text) and "retrieval" not in text
     }
+    assert abbreviation_only, "expected at least one question that writes 'RAG' only"
     assert abbreviation_only <= shown
     assert "what-is-rag" in shown
 

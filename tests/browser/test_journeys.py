@@ -171,6 +171,7 @@ def test_back_and_forward_work_with_instant_navigation(page: Page, base_url: str
 
 def test_previous_and_next_stay_within_a_topic(page: Page, base_url: str) -> None:
     page.goto(base_url + "faq/why-do-llms-hallucinate/")
-    footer = page.locator("nav.md-footer__inner")
-    for link in footer.locator("a").all():
+    links = page.locator("nav.md-footer__inner a").all()
+    assert links, "a question in the middle of its topic has previous and next links"
+    for link in links:
         assert "/faq/" in (link.get_attribute("href") or "")
