@@ -200,9 +200,12 @@ def json_ld(data: dict[str, Any], url: str | None, site_name: str) -> Markup:
     document: dict[str, Any] = {"@context": "https://schema.org", **data}
     if url:
         document["url"] = url
-        for term in document.get("hasDefinedTerm", []):
-            term["@id"] = url + term["@id"]
-            term["url"] = term["@id"]
+        if "hasDefinedTerm" in document:
+            # New term dicts: `data` is the page's own stored data and must not be rewritten.
+            document["hasDefinedTerm"] = [
+                {**term, "@id": url + term["@id"], "url": url + term["@id"]}
+                for term in document["hasDefinedTerm"]
+            ]
     document["isPartOf"] = {"@type": "WebSite", "name": site_name}
     text = json.dumps(document, ensure_ascii=False, sort_keys=True)
     return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))

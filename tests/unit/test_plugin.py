@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from explainer.plugin import ExplainerPlugin
+from explainer.plugin import ExplainerPlugin, json_ld
 
 
 class _Server:
@@ -21,3 +21,11 @@ def test_serve_watches_the_content_folder_so_edits_rebuild_the_site(tmp_path: Pa
     server = _Server()
     assert plugin.on_serve(server, config=None, builder=None) is server  # type: ignore[arg-type]
     assert server.watched == [str(tmp_path / "content")]
+
+
+def test_json_ld_leaves_the_page_data_alone_so_it_can_be_rendered_again() -> None:
+    data = {"@type": "DefinedTermSet", "hasDefinedTerm": [{"@type": "DefinedTerm", "@id": "#token"}]}
+    first = json_ld(data, "https://example.org/glossary/", "Site")
+    assert json_ld(data, "https://example.org/glossary/", "Site") == first
+    assert data["hasDefinedTerm"] == [{"@type": "DefinedTerm", "@id": "#token"}]
+    assert '"@id": "https://example.org/glossary/#token"' in first
