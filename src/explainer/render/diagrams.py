@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
-from explainer.model import Content, Technology
+from explainer.model import Content, Industry, Technology
 from explainer.render.environment import render_template
 
 BOX_WIDTH = 176
@@ -247,14 +247,19 @@ HEAT_LABEL_WIDTH = 190
 HEAT_HEADER = 120
 
 
-def industry_overview(content: Content, page: str) -> Markup:
-    """A grid of industries × technologies; each cell prints how many use cases combine the two."""
-    technologies = list(content.technologies.values())
+def technology_counts(content: Content) -> list[tuple[Industry, list[int]]]:
+    """For each industry, the number of its use cases that rely on each technology (in column order)."""
     rows = []
     for industry in content.industries.values():
         cases = content.use_cases_in_industry(industry.id)
-        counts = [sum(1 for u in cases if t.id in u.technologies) for t in technologies]
-        rows.append((industry, counts))
+        rows.append((industry, [sum(1 for u in cases if t in u.technologies) for t in content.technologies]))
+    return rows
+
+
+def industry_overview(content: Content, page: str) -> Markup:
+    """A grid of industries × technologies; each cell prints how many use cases combine the two."""
+    technologies = list(content.technologies.values())
+    rows = technology_counts(content)
     highest = max((n for _, counts in rows for n in counts), default=0) or 1
     return Markup(
         render_template(

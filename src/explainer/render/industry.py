@@ -3,25 +3,11 @@
 from __future__ import annotations
 
 from explainer.model import Content, Industry, UseCase
-from explainer.render.diagrams import industry_overview
+from explainer.render.diagrams import industry_overview, technology_counts
 from explainer.render.environment import render_template
 from explainer.render.links import INDUSTRIES, USE_CASES, entity_path
 from explainer.render.page import Page, entity_page
 from explainer.render.values import cited_sources
-
-
-def technology_counts(content: Content) -> list[tuple[Industry, list[int]]]:
-    """For each industry, the number of its use cases that rely on each technology (in column order)."""
-    return [
-        (
-            industry,
-            [
-                sum(1 for u in content.use_cases_in_industry(industry.id) if t in u.technologies)
-                for t in content.technologies
-            ],
-        )
-        for industry in content.industries.values()
-    ]
 
 
 def render_industries_index(content: Content) -> Page:
