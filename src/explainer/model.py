@@ -208,6 +208,8 @@ class Source(Entity):
 
 
 RelationKind = Literal["is-a", "part-of", "uses", "overlaps", "contrasts-with"]
+# Kinds that read the same from either side: declared by both technologies, they are said once.
+SYMMETRIC_RELATIONS = frozenset({"overlaps", "contrasts-with"})
 
 
 class Relation(Model):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from explainer.model import Content, Dimension, Faq, Technology
+from explainer.model import SYMMETRIC_RELATIONS, Content, Dimension, Faq, Technology
 from explainer.render.environment import render_template, slug
 from explainer.render.links import MATRIX, pair_path
 from explainer.render.page import Page
@@ -92,7 +92,6 @@ RELATION_SENTENCES = {
     "overlaps": "{a} and {b} overlap",
     "contrasts-with": "{a} and {b} are often contrasted",
 }
-SYMMETRIC = {"overlaps", "contrasts-with"}
 
 
 def relation_between(first: Technology, second: Technology) -> list[str]:
@@ -100,7 +99,7 @@ def relation_between(first: Technology, second: Technology) -> list[str]:
     sentences, said = [], set()
     for a, b in ((first, second), (second, first)):
         for relation in a.relations:
-            if relation.target != b.id or (relation.kind in SYMMETRIC and relation.kind in said):
+            if relation.target != b.id or (relation.kind in SYMMETRIC_RELATIONS and relation.kind in said):
                 continue
             said.add(relation.kind)
             sentence = RELATION_SENTENCES[relation.kind].format(a=a.name, b=b.name)

@@ -4,21 +4,15 @@ from __future__ import annotations
 
 from itertools import combinations
 
-from explainer.model import Content, Industry, Relation, Technology, UseCase
-from explainer.render.diagrams import relationship_diagram
+from explainer.model import SYMMETRIC_RELATIONS, Content, Industry, Relation, Technology, UseCase
+from explainer.render.diagrams import RELATION_PHRASES, relationship_diagram
 from explainer.render.environment import render_template
 from explainer.render.links import TECHNOLOGIES, entity_path, pair_path
 from explainer.render.page import Page, entity_page
 from explainer.render.values import cells_of, cited_sources
 
 MAX_LISTED_QUESTIONS = 8
-RELATION_LABELS = {
-    "is-a": "Is a kind of",
-    "part-of": "Is part of",
-    "uses": "Uses",
-    "overlaps": "Overlaps with",
-    "contrasts-with": "Contrasts with",
-}
+RELATION_LABELS = {kind: phrase.capitalize() for kind, phrase in RELATION_PHRASES.items()}
 INCOMING_LABELS = {
     "is-a": "Includes",
     "part-of": "Contains",
@@ -48,7 +42,7 @@ def incoming_relations(content: Content, technology: Technology) -> list[tuple[R
     found = []
     for other in content.technologies.values():
         for relation in other.relations:
-            symmetric = relation.kind in {"overlaps", "contrasts-with"}
+            symmetric = relation.kind in SYMMETRIC_RELATIONS
             if relation.target == technology.id and not (symmetric and (relation.kind, other.id) in stated):
                 found.append((relation, other))
     return found
