@@ -46,10 +46,8 @@ _EMPHASIS_RUN = re.compile(r"[*_]{4,}")
 class Link:
     """An inline link found in Markdown text; `start` is the index of its target."""
 
-    label: str
     target: str
     start: int
-    end: int
 
 
 @dataclass(frozen=True)
@@ -95,11 +93,11 @@ def find_links(text: str) -> list[Link]:
         parsed = _link_target(masked, opening.end())
         if parsed is None:
             continue
-        start, end, close = parsed
+        start, end = parsed
         target = text[start:end]
         if target.startswith("<") and target.endswith(">"):
             start, target = start + 1, target[1:-1]
-        links.append(Link(masked[label_start + 1 : opening.start()], target, start, close + 1))
+        links.append(Link(target, start))
     return links
 
 
@@ -116,8 +114,8 @@ def _matching_open_bracket(text: str, close: int) -> int | None:
     return None
 
 
-def _link_target(text: str, start: int) -> tuple[int, int, int] | None:
-    """(target start, target end, index of the closing parenthesis) of a link body at `start`."""
+def _link_target(text: str, start: int) -> tuple[int, int] | None:
+    """(target start, target end) of a link body at `start`; None unless a title and ')' follow."""
     index = start
     while index < len(text) and text[index] in " \t":
         index += 1
@@ -141,7 +139,7 @@ def _link_target(text: str, start: int) -> tuple[int, int, int] | None:
     title = re.compile(r'\s*(?:"[^"]*"|\'[^\']*\'|\([^)]*\))?\s*\)').match(text, target_end)
     if title is None:
         return None
-    return target_start, target_end, title.end() - 1
+    return target_start, target_end
 
 
 def parse_cross_reference(target: str) -> CrossReference | None:
@@ -304,10 +302,9 @@ def rewrite_links(text: str, url_for: Callable[[CrossReference], str]) -> str:
         reference = parse_cross_reference(link.target)
         if reference is None:
             continue
-        written = text.find(link.target, link.start)
-        pieces.append(text[cursor:written])
+        pieces.append(text[cursor : link.start])
         pieces.append(url_for(reference))
-        cursor = written + len(link.target)
+        cursor = link.start + len(link.target)
     pieces.append(text[cursor:])
     return "".join(pieces)
 

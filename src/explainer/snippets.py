@@ -27,7 +27,7 @@ def _headline(content: Content, page: str) -> str:
             if not row.same and row.dimension.kind in {"scale", "yes-no"}
         ][:8]
         headline = (first, second, pair_path(first, second), differ)
-    return render_template("snippet-headline.md.j2", page, content=content, headline=headline)
+    return render_template("snippet-headline.md.j2", page, headline=headline)
 
 
 SNIPPETS: dict[str, Callable[[Content, str], str]] = {

@@ -125,7 +125,6 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "code": _code,
     "url": _url,
     "cite_label": cite_label,
-    "slug": slug,
 }
 
 

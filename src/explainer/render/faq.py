@@ -57,7 +57,6 @@ def render_faq(content: Content, faq: Faq) -> Page:
     body = render_template(
         "faq.md.j2",
         path,
-        content=content,
         faq=faq,
         topics=[content.topics[t] for t in faq.topics if t in content.topics],
         technologies=[content.technologies[t] for t in faq.technologies if t in content.technologies],

@@ -56,7 +56,6 @@ def render_use_case(content: Content, use_case: UseCase) -> Page:
     body = render_template(
         "use-case.md.j2",
         path,
-        content=content,
         case=use_case,
         industry=content.industries.get(use_case.industry),
         technologies=[content.technologies[t] for t in use_case.technologies if t in content.technologies],

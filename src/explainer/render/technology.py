@@ -74,6 +74,7 @@ def render_technology(content: Content, technology: Technology) -> Page:
         for relation in technology.relations
         if relation.target in content.technologies
     ]
+    faqs = content.faqs_about(technology.id)
     body = render_template(
         "technology.md.j2",
         path,
@@ -87,8 +88,8 @@ def render_technology(content: Content, technology: Technology) -> Page:
         cells=cells_of(content, technology.id),
         pairs=pairs_with(content, technology),
         use_cases=use_cases_by_industry(content, technology.id),
-        faqs=content.faqs_about(technology.id)[:MAX_LISTED_QUESTIONS],
-        faq_count=len(content.faqs_about(technology.id)),
+        faqs=faqs[:MAX_LISTED_QUESTIONS],
+        faq_count=len(faqs),
         terms=[d for d in content.definitions.values() if d.technology == technology.id],
         sources=cited_sources(content, technology),
         diagram=relationship_diagram(content, path, current=technology.id),
