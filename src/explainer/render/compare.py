@@ -58,7 +58,6 @@ def render_matrix(content: Content) -> Page:
         groups=[(group, slug(group), [by_dimension[d.id] for d in dims]) for group, dims in groups(content)],
         pairs=[(a, b, pair_path(a, b)) for a, b in pairs(content)],
         sources=cited_sources(content, *technologies),
-        reviewed=latest_review(technologies),
     )
     return Page(
         path=MATRIX,

@@ -38,7 +38,6 @@ def render_faq_index(content: Content) -> Page:
         content=content,
         topics=topics_with_questions(content),
         synonyms=json.dumps(synonym_groups(content), ensure_ascii=False, separators=(",", ":")),
-        reviewed=latest_review(content.faqs.values()),
     )
     return Page(
         path=FAQ,

@@ -34,9 +34,7 @@ def render_glossary(content: Content) -> list[Page]:
         content=content,
         letters=letters,
         sources={d.id: cited_sources(content, d) for d in content.definitions.values()},
-        reviewed=latest_review(content.definitions.values()),
     )
-    reviewed = latest_review(content.definitions.values())
     return [
         Page(
             path=GLOSSARY,
@@ -44,7 +42,7 @@ def render_glossary(content: Content) -> list[Page]:
             body=body,
             family="glossary",
             description=f"{len(content.definitions)} terms used on this site, in plain language, A to Z.",
-            reviewed=reviewed,
+            reviewed=latest_review(content.definitions.values()),
             hide=("toc",),
             structured=defined_term_set("Glossary", list(content.definitions.values())),
         )

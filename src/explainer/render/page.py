@@ -50,7 +50,14 @@ class Page:
             lines.append("search:\n  exclude: true")
         if self.hide:
             lines.append("hide:\n" + "".join(f"  - {item}\n" for item in self.hide).rstrip())
-        return "---\n" + "\n".join(lines) + "\n---\n\n" + self.body
+        return "---\n" + "\n".join(lines) + "\n---\n\n" + self.body + self._reviewed_line()
+
+    def _reviewed_line(self) -> str:
+        """'Last reviewed' closes every page that has a review date, after whatever the body says."""
+        if self.reviewed is None:
+            return ""
+        when = self.reviewed.isoformat()
+        return f'\n<p class="ex-reviewed">Last reviewed <time datetime="{when}">{when}</time></p>\n'
 
 
 def _quoted(text: str) -> str:

@@ -16,7 +16,6 @@ def render_pros_and_cons(content: Content) -> list[Page]:
         PROS_AND_CONS,
         content=content,
         sources=cited_sources(content, *technologies),
-        reviewed=latest_review(technologies),
     )
     return [
         Page(
