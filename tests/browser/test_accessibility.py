@@ -6,29 +6,10 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser
 
+from tests.support.pages import FAMILIES
+
 pytestmark = pytest.mark.browser
 
-FAMILIES = {
-    "home": "",
-    "technologies": "technologies/",
-    "technology": "technologies/large-language-models/",
-    "matrix": "compare/",
-    "matrix-two-chosen": "compare/?tech=generative-ai,large-language-models&diff=1",
-    "pair": "compare/generative-ai-vs-large-language-models/",
-    "pros-and-cons": "pros-and-cons/",
-    "industries": "industries/",
-    "industry": "industries/healthcare/",
-    "use-cases": "use-cases/",
-    "use-case": "use-cases/clinical-documentation/",
-    "glossary": "glossary/",
-    "faq": "faq/",
-    "faq-filtered": "faq/?q=LLM",
-    "faq-entry": "faq/why-do-llms-hallucinate/",
-    "sources": "sources/",
-    "contributing": "contributing/",
-    "field-reference": "contributing/fields/",
-    "not-found": "no-such-page/",
-}
 AXE = Axe()
 
 

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from tests.support.browser import Traffic
+from tests.support.browser import PHONE, Traffic
 
 pytestmark = pytest.mark.browser
 
@@ -138,12 +138,12 @@ def test_dark_mode_persists_across_pages_and_switches_back(
 
 
 def test_reader_navigates_on_a_phone_with_the_menu(browser: Browser, base_url: str) -> None:
-    context = browser.new_context(viewport={"width": 375, "height": 812}, is_mobile=True, has_touch=True)
+    context = browser.new_context(**PHONE)
     page = context.new_page()
     traffic = Traffic(base_url)
     traffic.watch(page)
     page.goto(base_url)
-    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["viewport"]["width"]
     page.locator("header label[for=__drawer]").click()
     drawer = page.locator("nav.md-nav--primary")
     expect(drawer.get_by_role("link", name="Glossary")).to_be_visible()

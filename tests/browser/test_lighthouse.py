@@ -16,17 +16,12 @@ import pytest
 from tests.browser.conftest import REPORTS
 from tests.conftest import REPO
 from tests.support.browser import CHROMIUM, LAUNCH_ARGS
+from tests.support.pages import FAMILIES, LANDING
 
 pytestmark = pytest.mark.browser
 
 LIGHTHOUSE = REPO / "node_modules" / ".bin" / "lighthouse"
-PAGES = {
-    "home": "",
-    "matrix": "compare/",
-    "pair": "compare/generative-ai-vs-large-language-models/",
-    "faq": "faq/",
-    "glossary": "glossary/",
-}
+PAGES = {name: FAMILIES[name] for name in LANDING}
 RUNS = 3
 MINIMUM = {"performance": 0.95, "accessibility": 1.0, "best-practices": 1.0, "seo": 1.0}
 MAX_TRANSFER_BYTES = 250 * 1024

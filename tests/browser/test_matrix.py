@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from tests.support.browser import Traffic
+from tests.support.browser import PHONE, Traffic
 
 pytestmark = pytest.mark.browser
 A, B = "generative-ai", "large-language-models"
@@ -126,10 +126,10 @@ def test_without_javascript_the_matrix_is_a_complete_table(
 
 
 def test_matrix_is_readable_on_a_375_pixel_phone(browser: Browser, base_url: str) -> None:
-    context = browser.new_context(viewport={"width": 375, "height": 812}, is_mobile=True, has_touch=True)
+    context = browser.new_context(**PHONE)
     page = context.new_page()
     page.goto(base_url + "compare/")
-    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["viewport"]["width"]
     scroller = page.locator(".ex-matrix-scroll")
     assert scroller.evaluate("el => el.scrollWidth > el.clientWidth")
     first = page.locator(".ex-matrix-table tbody th[scope=row]").first

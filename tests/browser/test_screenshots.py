@@ -6,11 +6,11 @@ import pytest
 from playwright.sync_api import Browser
 
 from tests.browser.conftest import REPORTS
-from tests.browser.test_accessibility import FAMILIES
-from tests.support.browser import Traffic
+from tests.support.browser import PHONE, Traffic
+from tests.support.pages import FAMILIES
 
 pytestmark = pytest.mark.browser
-VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 375, "height": 812}}
+VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": PHONE["viewport"]}
 
 
 @pytest.mark.parametrize("family", FAMILIES)

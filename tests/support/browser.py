@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
@@ -21,6 +22,8 @@ LAUNCH_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+# The phone every mobile check uses (an iPhone-sized viewport with touch).
+PHONE: dict[str, Any] = {"viewport": {"width": 375, "height": 812}, "is_mobile": True, "has_touch": True}
 MISSING_BROWSER = (
     "No Chromium at /usr/bin/chromium. Install Debian's package with "
     "'apt-get install -y chromium' (or run scripts/bootstrap --browser); "
