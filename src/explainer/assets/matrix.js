@@ -58,30 +58,40 @@
       } else if (how === "spread") {
         indexed.sort(function (a, b) { return spread(b[0], shown) - spread(a[0], shown) || a[1] - b[1]; });
       }
-      indexed.forEach(function (pair) {
-        (how === "group" ? home[pair[1]] : bodies[0]).appendChild(pair[0]);
+      var placed = indexed.map(function (pair) {
+        return [pair[0], how === "group" ? home[pair[1]] : bodies[0]];
       });
+      // Moving rows restyles the whole table, so move them only when the order changes:
+      // on load, in the order the page was written, nothing moves.
+      var inPlace = placed.every(function (item, i) {
+        var before = placed[i - 1];
+        return item[0].parentNode === item[1] &&
+          (!before || before[1] !== item[1] || item[0].previousElementSibling === before[0]);
+      });
+      if (inPlace) return;
+      placed.forEach(function (item) { item[1].appendChild(item[0]); });
     }
 
     function apply() {
       var picked = chosen();
       var shown = picked.length ? picked : columns;
       Array.prototype.forEach.call(table.querySelectorAll("[data-tech]"), function (cell) {
-        cell.hidden = shown.indexOf(cell.getAttribute("data-tech")) < 0;
+        var hide = shown.indexOf(cell.getAttribute("data-tech")) < 0;
+        if (cell.hidden !== hide) cell.hidden = hide;
       });
       var visible = 0;
       rows.forEach(function (row) {
-        var same = spread(row, shown) <= 1;
-        row.classList.toggle("ex-same", same);
-        row.hidden = diff.checked && same;
+        var hide = diff.checked && spread(row, shown) <= 1;
+        if (row.hidden !== hide) row.hidden = hide;
         if (!row.hidden) visible += 1;
       });
       order(sort.value, shown);
       groupRows.forEach(function (groupRow, i) {
         if (!groupRow) return;
-        groupRow.cells[0].colSpan = shown.length + 1;
+        if (groupRow.cells[0].colSpan !== shown.length + 1) groupRow.cells[0].colSpan = shown.length + 1;
         var any = rows.some(function (row, j) { return home[j] === bodies[i] && !row.hidden; });
-        groupRow.hidden = sort.value !== "group" || !any;
+        var hide = sort.value !== "group" || !any;
+        if (groupRow.hidden !== hide) groupRow.hidden = hide;
       });
       status.textContent = "Showing " + shown.length + " of " + columns.length + " technologies and " +
         visible + " of " + rows.length + " dimensions" + (diff.checked ? " (differences only)" : "") + ".";
