@@ -32,6 +32,7 @@ from mkdocs.utils.templates import TemplateContext
 from explainer.check import BadPinnedDate, check_content, review_today
 from explainer.diagnostics import render_report, summary_line
 from explainer.model import Content
+from explainer.permalinks import AccessiblePermalinks
 from explainer.sanitise import sanitise_page_html
 from explainer.site import SCRIPTS, STYLESHEETS, NavItem, Site, build_site
 from explainer.snippets import UnknownSnippet, expand_snippets
@@ -98,6 +99,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             config.nav = _nav_config(self.site.nav)
         tooltips = GlossaryTooltips(result.content, lambda: self.current_page)
         config.markdown_extensions.append(tooltips)  # type: ignore[arg-type]  # MkDocs accepts instances
+        config.markdown_extensions.append(AccessiblePermalinks())  # type: ignore[arg-type]
         config.extra_css = [*STYLESHEETS, *[p for p in config.extra_css if p not in STYLESHEETS]]
         config.extra_javascript = [
             *(_deferred(path) for path in SCRIPTS),
