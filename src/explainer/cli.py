@@ -1,33 +1,30 @@
-"""The command line: `explainer check | schema | build | serve | export | new`."""
+"""The command line: `explainer check | new | new-site | schema | reference | build | serve | export | diff`."""
 
 from __future__ import annotations
 
 import argparse
 import os
 import re
+import subprocess
 import sys
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from explainer.check import BadPinnedDate, check_content, review_today
-from explainer.diagnostics import OUTPUT_FORMATS, render_report, summary_line
-from explainer.schema import schema_files
-
-DEFAULT_CONTENT_DIR = Path("content")
-DEFAULT_SCHEMA_DIR = Path("schemas")
+from explainer.check import BadPinnedDate, CheckResult, check_content, review_today
+from explainer.diagnostics import OUTPUT_FORMATS, Diagnostic, render_report, summary_line
+from explainer.kinds import KIND_BY_NAME, KINDS, Kind
+from explainer.model import ID_PATTERN
+from explainer.project import NoProject, Project, find_project
+from explainer.settings import BadSettings
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+SCHEMAS = "schemas"
+FIELD_REFERENCE = "docs/contributing/fields.md"
 
 
 class UsageError(Exception):
     """A command line that cannot be carried out as written (exit status 2)."""
-
-
-def _existing_dir(path: Path, what: str) -> Path:
-    if not path.is_dir():
-        raise UsageError(f"{what} '{path}' is not a folder")
-    return path
 
 
 def today() -> date:
@@ -37,41 +34,197 @@ def today() -> date:
         raise UsageError(str(error)) from None
 
 
+def project_at(path: Path) -> Project:
+    try:
+        return find_project(path)
+    except NoProject as error:
+        raise UsageError(str(error)) from None
+
+
+def checked(project: Project) -> CheckResult:
+    return check_content(project.content_dir, today=today(), site=project.site)
+
+
+# -- check --------------------------------------------------------------------------------------
+
+
+def changed_paths(reference: str, project: Project) -> list[Path]:
+    """Content files changed since a git ref (added, modified, renamed or deleted), and new ones."""
+    root = project.content_dir
+    try:
+        listed = subprocess.run(
+            ["git", "diff", "--name-only", "--no-renames", reference, "--", str(root)],
+            capture_output=True, text=True, check=True, cwd=root,
+        ).stdout.split()  # fmt: skip
+        untracked = subprocess.run(
+            ["git", "ls-files", "--others", "--exclude-standard", "--", str(root)],
+            capture_output=True, text=True, check=True, cwd=root,
+        ).stdout.split()  # fmt: skip
+        top = subprocess.run(
+            ["git", "rev-parse", "--show-toplevel"], capture_output=True, text=True, check=True, cwd=root
+        ).stdout.strip()
+    except (OSError, subprocess.CalledProcessError) as error:
+        detail = getattr(error, "stderr", "") or str(error)
+        raise UsageError(f"cannot list changes since '{reference}': {detail.strip()}") from None
+    return [Path(top) / name for name in listed] + [root / name for name in untracked]
+
+
+def _entity_key(path: Path, content_dir: Path) -> tuple[str, str] | None:
+    try:
+        relative = path.resolve().relative_to(content_dir.resolve())
+    except ValueError:
+        return None
+    parts = relative.parts
+    kind = next((k for k in KINDS if len(parts) == 2 and parts[0] == k.folder), None)
+    return (kind.name, Path(parts[1]).stem) if kind else None
+
+
+def focus(result: CheckResult, project: Project, paths: list[Path]) -> list[Diagnostic]:
+    """Diagnostics in the given files or folders, and in the files that refer to entities in them."""
+    from explainer.check import context_for
+    from explainer.references import all_references
+
+    targets = [p.resolve() for p in paths]
+    keys = {key for p in targets if (key := _entity_key(p, project.content_dir)) is not None}
+    referring: set[str] = set()
+    analyser = context_for(project.site).analyser
+    for reference in all_references(result.content, analyser):
+        if (reference.kind, reference.target) in keys:
+            referring.add(str(Path(reference.origin.document.path).resolve()))
+
+    def wanted(diagnostic: Diagnostic) -> bool:
+        where = Path(diagnostic.path).resolve()
+        return str(where) in referring or any(where == t or t in where.parents for t in targets)
+
+    return [d for d in result.diagnostics if wanted(d)]
+
+
 def run_check(args: argparse.Namespace) -> int:
-    content_dir = _existing_dir(Path(args.content_dir), "content folder")
-    result = check_content(content_dir, today=today())
-    sys.stdout.write(render_report(result.diagnostics, args.format))
-    failed = result.failed(strict=args.strict)
+    paths = [Path(p) for p in args.paths] or [Path.cwd()]
+    for path in paths:
+        if not path.exists() and not args.changed_since:
+            raise UsageError(f"'{path}' does not exist")
+    project = project_at(paths[0] if paths[0].exists() else Path.cwd())
+    try:
+        result = checked(project)
+    except BadSettings as error:
+        sys.stdout.write(render_report(error.diagnostics, args.format))
+        return EXIT_FAILED
+    diagnostics = result.diagnostics
+    whole = not args.paths and not args.changed_since
+    if args.changed_since:
+        diagnostics = focus(result, project, changed_paths(args.changed_since, project))
+    elif not whole and not all(p.resolve() in {project.content_dir, project.site.project_root} for p in paths):
+        diagnostics = focus(result, project, paths)
+    sys.stdout.write(render_report(diagnostics, args.format))
+    failed = CheckResult(result.content, diagnostics).failed(strict=not args.lenient)
     if args.format == "text":
         verdict = "failed" if failed else "passed"
-        entities = sum(1 for _ in result.content.entities())
-        print(
-            f"check {verdict}: {summary_line(result.diagnostics)} in {entities} entries",
-            file=sys.stderr,
-        )
+        scope = f"{len(result.content)} entries" + ("" if whole else ", reporting on the given files")
+        print(f"check {verdict}: {summary_line(diagnostics)} in {scope}", file=sys.stderr)
     return EXIT_FAILED if failed else EXIT_OK
 
 
-def run_schema(args: argparse.Namespace) -> int:
-    out = Path(args.out)
-    files = schema_files()
-    if args.check:
-        stale = [
-            name
-            for name, text in files.items()
-            if not (out / name).is_file() or (out / name).read_text(encoding="utf-8") != text
-        ]
-        extra = sorted(p.name for p in out.glob("*.json") if p.name not in files) if out.is_dir() else []
-        for name in [*stale, *extra]:
-            print(f"{out / name}: out of date; run 'explainer schema'", file=sys.stderr)
-        return EXIT_FAILED if stale or extra else EXIT_OK
-    out.mkdir(parents=True, exist_ok=True)
-    for name, text in files.items():
-        target = out / name
-        if not target.is_file() or target.read_text(encoding="utf-8") != text:
-            target.write_text(text, encoding="utf-8")
-            print(f"wrote {target}", file=sys.stderr)
+# -- generated files: schemas and the field reference ------------------------------------------------
+
+
+def _write_or_check(files: dict[Path, str], check: bool, command: str) -> int:
+    stale = [path for path, text in files.items() if not path.is_file() or path.read_text("utf-8") != text]
+    if check:
+        for path in stale:
+            print(f"{path}: out of date; run '{command}'", file=sys.stderr)
+        return EXIT_FAILED if stale else EXIT_OK
+    for path in stale:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(files[path], encoding="utf-8")
+        print(f"wrote {path}", file=sys.stderr)
     return EXIT_OK
+
+
+def run_schema(args: argparse.Namespace) -> int:
+    from explainer.schema import schema_files
+
+    project = project_at(Path(args.project))
+    out = Path(args.out) if args.out else project.site.project_root / SCHEMAS
+    content = checked(project).content
+    files = {out / name: text for name, text in schema_files(content).items()}
+    status = _write_or_check(files, args.check, "explainer schema")
+    if args.check and out.is_dir():
+        extra = sorted(p for p in out.glob("*.json") if p not in files)
+        for path in extra:
+            print(f"{path}: not a schema of any kind; delete it", file=sys.stderr)
+        status = status or (EXIT_FAILED if extra else EXIT_OK)
+    return status
+
+
+def run_reference(args: argparse.Namespace) -> int:
+    from explainer.check import context_for
+    from explainer.render import RenderContext
+    from explainer.render.page import Page
+    from explainer.render.reference import field_reference_markdown
+
+    project = project_at(Path(args.project))
+    site = RenderContext(checked(project).content, project.site.settings, context_for(project.site).analyser)
+    text = Page("contributing/fields.md", "Field reference", field_reference_markdown(site), "reference").markdown
+    target = Path(args.out) if args.out else project.site.project_root / FIELD_REFERENCE
+    return _write_or_check({target: text}, args.check, "explainer reference")
+
+
+# -- new entries and new sites -----------------------------------------------------------------
+
+
+def slug(text: str) -> str:
+    return "-".join(re.findall(r"[a-z0-9]+", text.casefold()))[:80].strip("-")
+
+
+def _kind(name: str) -> Kind:
+    kind = KIND_BY_NAME.get(name) or next((k for k in KINDS if name in (k.folder, k.scheme)), None)
+    if kind is None:
+        raise UsageError(f"unknown kind '{name}'; use one of: {', '.join(k.name for k in KINDS)}")
+    return kind
+
+
+def run_new(args: argparse.Namespace) -> int:
+    from explainer.scaffold import Scaffold, schema_modeline
+
+    kind = _kind(args.kind)
+    is_id = re.match(ID_PATTERN, args.title) is not None and args.id is None
+    entity_id = args.id or (args.title if is_id else slug(args.title))
+    if not entity_id or not re.match(ID_PATTERN, entity_id):
+        raise UsageError(f"'{entity_id}' is not an id: use lowercase letters, digits and single hyphens")
+    project = project_at(Path(args.content_dir) if args.content_dir else Path.cwd())
+    target = project.content_dir / kind.folder / f"{entity_id}.yaml"
+    if target.exists() or target.with_suffix(".yml").exists():
+        raise UsageError(f"{target} already exists; edit it, or choose another id with --id")
+    result = checked(project)
+    scaffold = Scaffold(result.content, project.site.settings, today())
+    schemas = project.site.project_root / SCHEMAS
+    modeline = schema_modeline(target, schemas, kind) if schemas.is_dir() else None
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(scaffold.skeleton(kind, None if is_id else args.title, modeline), encoding="utf-8")
+    print(f"wrote {target}; replace each TODO, then run 'explainer check {target}'", file=sys.stderr)
+    return EXIT_OK
+
+
+def run_new_site(args: argparse.Namespace) -> int:
+    from explainer.newsite import write_site
+
+    target = Path(args.directory)
+    if target.exists() and any(target.iterdir()):
+        raise UsageError(f"'{target}' is not empty; choose a new folder")
+    written = write_site(target, title=args.title, today=today())
+    print(f"wrote {len(written)} files into {target}; try: cd {target} && explainer check && explainer build",
+          file=sys.stderr)  # fmt: skip
+    return EXIT_OK
+
+
+# -- build, serve, export, diff ------------------------------------------------------------------
+
+
+def _existing_file(path: Path, what: str) -> Path:
+    if not path.is_file():
+        raise UsageError(f"{what} '{path}' is not a file")
+    return path
 
 
 def run_build(args: argparse.Namespace) -> int:
@@ -88,25 +241,28 @@ def run_build(args: argparse.Namespace) -> int:
 
 
 def run_serve(args: argparse.Namespace) -> int:
+    from explainer.serve import serve
+
     config_file = _existing_file(Path(args.config), "MkDocs configuration")
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    command = [sys.executable, "-m", "mkdocs", "serve", "--config-file", str(config_file)]
-    command += ["--dev-addr", args.dev_addr]
-    os.execv(sys.executable, command)  # hands the terminal to MkDocs' live-reload server
+    return serve(config_file, args.dev_addr)
 
 
 def run_export(args: argparse.Namespace) -> int:
+    from explainer.check import context_for
     from explainer.export import export_files
     from explainer.publish import publishable_files
+    from explainer.render import RenderContext
 
-    content_dir = _existing_dir(Path(args.content_dir), "content folder")
-    result = check_content(content_dir, today=today())
+    project = project_at(Path(args.project))
+    result = checked(project)
     sys.stdout.write(render_report(result.diagnostics, "text"))
-    if result.failed():
+    if result.failed(strict=False):
         print("export stopped: the content has errors; nothing was written", file=sys.stderr)
         return EXIT_FAILED
-    files = publishable_files(result.content, Path(args.docs_dir))
-    report = export_files(files, Path(args.out))
+    site = RenderContext(result.content, project.site.settings, context_for(project.site).analyser)
+    docs = Path(args.docs_dir) if args.docs_dir else project.site.project_root / "docs"
+    report = export_files(publishable_files(site, docs), Path(args.out))
     print(
         f"exported to {args.out}: {len(report.written)} written, {len(report.unchanged)} unchanged, "
         f"{len(report.removed)} removed",
@@ -115,34 +271,18 @@ def run_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def run_new(args: argparse.Namespace) -> int:
-    from explainer.model import ID_PATTERN, KIND_BY_NAME, KINDS
-    from explainer.scaffold import skeleton
-    from explainer.source import read_documents
+def run_diff(args: argparse.Namespace) -> int:
+    from explainer.diff import DiffFailed, content_diff
 
-    kind = KIND_BY_NAME.get(args.kind) or next((k for k in KINDS if args.kind in (k.folder, k.scheme)), None)
-    if kind is None:
-        raise UsageError(f"unknown kind '{args.kind}'; use one of: {', '.join(k.name for k in KINDS)}")
-    if not re.match(ID_PATTERN, args.id):
-        raise UsageError(f"'{args.id}' is not an id: use lowercase letters, digits and single hyphens")
-    content_dir = _existing_dir(Path(args.content_dir), "content folder")
-    target = content_dir / kind.folder / f"{args.id}.yaml"
-    if target.exists() or target.with_suffix(".yml").exists():
-        raise UsageError(f"{target} already exists")
-    dimensions: list[str] = []
-    if kind.name == "technology" and (content_dir / "dimensions").is_dir():
-        documents, _ = read_documents(content_dir / "dimensions")
-        dimensions = sorted(d.stem for d in documents)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(skeleton(kind, dimensions), encoding="utf-8")
-    print(f"wrote {target}; replace every TODO, then run 'explainer check'", file=sys.stderr)
+    project = project_at(Path.cwd())
+    try:
+        print(content_diff(project, args.base, args.head), end="")
+    except DiffFailed as error:
+        raise UsageError(str(error)) from None
     return EXIT_OK
 
 
-def _existing_file(path: Path, what: str) -> Path:
-    if not path.is_file():
-        raise UsageError(f"{what} '{path}' is not a file")
-    return path
+# -- the parser ----------------------------------------------------------------------------------
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -152,16 +292,45 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    check = commands.add_parser("check", help="validate the content and print every problem")
-    check.add_argument("content_dir", nargs="?", default=str(DEFAULT_CONTENT_DIR), metavar="CONTENT_DIR")
+    check = commands.add_parser(
+        "check",
+        help="validate the content and print every problem (warnings fail too, unless --lenient)",
+        description="Check the whole content folder the paths belong to, and report on the paths given "
+        "(files or folders) and on whatever refers to them; with no path, report on everything.",
+    )
+    check.add_argument("paths", nargs="*", metavar="PATH", help="content files or folders to report on")
     check.add_argument("--format", choices=OUTPUT_FORMATS, default="text", help="how to print problems")
-    check.add_argument("--strict", action="store_true", help="fail on warnings too")
+    check.add_argument("--lenient", action="store_true", help="fail on errors only, not on warnings")
+    check.add_argument("--changed-since", metavar="REF", help="report on files changed since a git ref")
     check.set_defaults(run=run_check)
 
+    new = commands.add_parser(
+        "new",
+        help="start a new content file with a placeholder in every field",
+        description="Kinds: " + "; ".join(f"{k.name} ({k.help})" for k in KINDS),
+    )
+    new.add_argument("kind", metavar="KIND", help=", ".join(k.name for k in KINDS))
+    new.add_argument("title", metavar="TITLE", help='its name, term, title or question (or just an id)')
+    new.add_argument("--id", help="the id (file name) to use instead of one made from TITLE")
+    new.add_argument("--content-dir", metavar="DIR", help="the content folder (found from here by default)")
+    new.set_defaults(run=run_new)
+
+    new_site = commands.add_parser("new-site", help="scaffold a new explainer site that checks and builds")
+    new_site.add_argument("directory", metavar="DIR")
+    new_site.add_argument("--title", default="My explainer", help="the site's name")
+    new_site.set_defaults(run=run_new_site)
+
     schema = commands.add_parser("schema", help="write the JSON Schemas of every entity kind")
-    schema.add_argument("--out", default=str(DEFAULT_SCHEMA_DIR), metavar="DIR")
+    schema.add_argument("--project", default=".", metavar="DIR")
+    schema.add_argument("--out", metavar="DIR", help="where to write them (default: schemas/)")
     schema.add_argument("--check", action="store_true", help="only report schemas that are out of date")
     schema.set_defaults(run=run_schema)
+
+    reference = commands.add_parser("reference", help=f"write the field reference ({FIELD_REFERENCE})")
+    reference.add_argument("--project", default=".", metavar="DIR")
+    reference.add_argument("--out", metavar="FILE")
+    reference.add_argument("--check", action="store_true", help="only report whether it is out of date")
+    reference.set_defaults(run=run_reference)
 
     build = commands.add_parser("build", help="check the content and build the site, all or nothing")
     build.add_argument("--out", metavar="DIR", help="where to put the site (default: site_dir, site/)")
@@ -175,19 +344,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     export = commands.add_parser("export", help="write the rendered pages as plain Markdown files")
     export.add_argument("out", metavar="DIR")
-    export.add_argument("--content-dir", default=str(DEFAULT_CONTENT_DIR), metavar="DIR")
-    export.add_argument("--docs-dir", default="docs", metavar="DIR")
+    export.add_argument("--project", default=".", metavar="DIR")
+    export.add_argument("--docs-dir", metavar="DIR")
     export.set_defaults(run=run_export)
 
-    new = commands.add_parser("new", help="start a new content file with every required field")
-    new.add_argument(
-        "kind",
-        metavar="KIND",
-        help="technology, dimension, definition, industry, use-case, topic, faq, source",
-    )
-    new.add_argument("id", metavar="ID", help="the new entry's id, which becomes its file name")
-    new.add_argument("--content-dir", default=str(DEFAULT_CONTENT_DIR), metavar="DIR")
-    new.set_defaults(run=run_new)
+    diff = commands.add_parser("diff", help="summarize content changes between two git refs, as Markdown")
+    diff.add_argument("base", metavar="BASE")
+    diff.add_argument("head", nargs="?", metavar="HEAD", help="default: the working tree")
+    diff.set_defaults(run=run_diff)
     return parser
 
 
@@ -198,6 +362,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.run(args))
     except UsageError as error:
         parser.error(str(error))  # prints usage and exits with status 2
+    except BadSettings as error:
+        sys.stdout.write(render_report(error.diagnostics, "text"))
+        return EXIT_FAILED
     return EXIT_USAGE
 
 

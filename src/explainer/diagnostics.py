@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from enum import StrEnum
+
+from explainer.codes import CATALOGUE, UnknownCode
 
 
 class Severity(StrEnum):
@@ -53,11 +56,12 @@ class Place:
     path: str
     position: Position = START
 
-    def error(self, code: str, message: str, hint: str | None = None) -> Diagnostic:
-        return Diagnostic(self.path, self.position, Severity.ERROR, code, message, hint)
-
-    def warning(self, code: str, message: str, hint: str | None = None) -> Diagnostic:
-        return Diagnostic(self.path, self.position, Severity.WARNING, code, message, hint)
+    def report(self, code: str, message: str, hint: str | None = None) -> Diagnostic:
+        """A finding here under `code`; its severity is the one the catalogue gives the code."""
+        entry = CATALOGUE.get(code)
+        if entry is None:
+            raise UnknownCode(f"diagnostic code {code} is not in explainer.codes.CATALOGUE")
+        return Diagnostic(self.path, self.position, Severity(entry.severity), code, message, hint)
 
 
 def sort_diagnostics(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
@@ -69,12 +73,36 @@ def has_errors(diagnostics: Iterable[Diagnostic], *, strict: bool = False) -> bo
     return any(d.is_error or strict for d in diagnostics)
 
 
+_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def printable(text: str) -> str:
+    """`text` with control, line-breaking and invisible formatting characters shown as escapes.
+
+    Content echoed into a message (a misspelt key, a value) must not move the
+    cursor, clear the screen, reorder the line or start a new one: every
+    diagnostic stays one line, whatever the file holds.
+    """
+    if text.isascii() and text.isprintable():
+        return text
+    shown = []
+    for char in text:
+        if char in _ESCAPES:
+            shown.append(_ESCAPES[char])
+        elif unicodedata.category(char) in {"Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn"}:
+            point = ord(char)
+            shown.append(f"\\x{point:02x}" if point < 0x100 else f"\\u{point:04x}" if point < 0x10000 else f"\\U{point:08x}")
+        else:
+            shown.append(char)
+    return "".join(shown)
+
+
 def format_text(diagnostic: Diagnostic) -> str:
     line = (
-        f"{diagnostic.path}:{diagnostic.position}: "
-        f"{diagnostic.severity.value} {diagnostic.code}: {diagnostic.message}"
+        f"{printable(diagnostic.path)}:{diagnostic.position}: "
+        f"{diagnostic.severity.value} {diagnostic.code}: {printable(diagnostic.message)}"
     )
-    return f"{line} — {diagnostic.hint}" if diagnostic.hint else line
+    return f"{line} — {printable(diagnostic.hint)}" if diagnostic.hint else line
 
 
 def _github_escape(value: str, *, property_value: bool = False) -> str:
@@ -89,15 +117,15 @@ def format_github(diagnostic: Diagnostic) -> str:
     command = "error" if diagnostic.is_error else "warning"
     properties = ",".join(
         [
-            f"file={_github_escape(diagnostic.path, property_value=True)}",
+            f"file={_github_escape(printable(diagnostic.path), property_value=True)}",
             f"line={diagnostic.position.line}",
             f"col={diagnostic.position.column}",
             f"title={_github_escape(diagnostic.code, property_value=True)}",
         ]
     )
-    message = f"{diagnostic.code}: {diagnostic.message}"
+    message = f"{diagnostic.code}: {printable(diagnostic.message)}"
     if diagnostic.hint:
-        message += f" — {diagnostic.hint}"
+        message += f" — {printable(diagnostic.hint)}"
     return f"::{command} {properties}::{_github_escape(message)}"
 
 

@@ -1,19 +1,21 @@
-"""The content model: one strict, frozen pydantic model per entity, and `Content`, the whole corpus.
+"""The content model: one strict, frozen pydantic model per entity kind.
 
 Every model forbids unknown fields and refuses type coercion, so what a
 contributor wrote is what the site shows. Plain-text fields (names, titles,
 questions, summaries) are single lines; Markdown fields follow the restricted
-grammar that `explainer.markdown` checks. Limits are named constants because
-contributors meet them in error messages and in CONTRIBUTING.md.
+grammar that `explainer.markdown` checks. Fields that name other entities
+carry a `Ref` marker, so references, schemas and lint rules are derived from
+the models rather than from tables kept beside them. Limits are named
+constants because contributors meet them in error messages and in the field
+reference.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
-from typing import Annotated, Any, ClassVar, Literal, get_args
+from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import (
     AfterValidator,
@@ -26,19 +28,52 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from explainer.source import Document
-
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 MAX_ID_CHARS = 80
 MAX_NAME_CHARS = 80
 MAX_SUMMARY_CHARS = 300
-MAX_SHORT_DEFINITION_CHARS = 200
+MAX_SHORT_DEFINITION_CHARS = 300
 MAX_QUESTION_CHARS = 200
 MAX_POINT_CHARS = 800
-MAX_MARKDOWN_CHARS = 6000
+MAX_MARKDOWN_CHARS = 8000
 MAX_LIST_ITEMS = 60
+MAX_LEVELS = 200
+MAX_TEXT_VALUE_CHARS = 60
+# A rating value every dimension accepts: the cell is shown as "Not assessed", never as a level.
+NOT_ASSESSED = "not-assessed"
+YES_NO_VALUES = ("yes", "partly", "no")
+# The placeholder `explainer new` writes: TODO in text, `todo` where an id is expected.
+PLACEHOLDER = "TODO"
+PLACEHOLDER_ID = "todo"
 
 _ID = re.compile(ID_PATTERN)
+
+
+# -- markers: what a field means, read by lint, references, schemas and scaffolds -----------
+
+
+@dataclass(frozen=True)
+class MarkdownText:
+    """Marks a text field as restricted Markdown (see `explainer.markdown`), not plain text.
+
+    `headings` allows `##`–`######` headings (long prose such as a glossary body).
+    """
+
+    headings: bool = False
+
+
+@dataclass(frozen=True)
+class Ref:
+    """Marks an id field (or a list of ids) as naming an entity of `kind`."""
+
+    kind: str
+
+
+@dataclass(frozen=True)
+class RefKeys:
+    """Marks a mapping whose keys are ids of `kind` (a technology's `ratings` by dimension)."""
+
+    kind: str
 
 
 def _check_id(value: str) -> str:
@@ -55,10 +90,7 @@ def _check_plain_text(value: str) -> str:
     if value != value.strip():
         raise PydanticCustomError("text_whitespace", "starts or ends with spaces; remove them")
     if "\n" in value:
-        raise PydanticCustomError(
-            "text_multiline",
-            "must be a single line of plain text",
-        )
+        raise PydanticCustomError("text_multiline", "must be a single line of plain text")
     return value
 
 
@@ -84,58 +116,81 @@ def _parse_date(value: Any) -> Any:
 def _check_rating_value(value: Any) -> str | list[str]:
     if isinstance(value, str) and value.strip():
         return value
-    if isinstance(value, list) and value and all(isinstance(v, str) and v for v in value):
+    if (
+        isinstance(value, list)
+        and value
+        and len(value) <= MAX_LEVELS
+        and all(isinstance(v, str) and v for v in value)
+    ):
         return list(value)
-    raise PydanticCustomError("rating_value", "expected a level name, a short text, or a list of short texts")
+    raise PydanticCustomError(
+        "rating_value", "expected a level id, a short text, or a list of short texts"
+    )
 
 
-class MarkdownText:
-    """Marks a text field as restricted Markdown (see `explainer.markdown`), not plain text."""
-
-    def __repr__(self) -> str:
-        return "MARKDOWN"
-
-
-MARKDOWN = MarkdownText()
 _PLAIN = AfterValidator(_check_plain_text)
 _MARKDOWN_SCHEMA = {"format": "markdown"}
+# JSON Schema patterns mirror the validators, so editors flag what `check` would.
+_SINGLE_LINE = r"^\S(?:.*\S)?$"
 
 Id = Annotated[
     str,
     Field(max_length=MAX_ID_CHARS, json_schema_extra={"pattern": ID_PATTERN}),
     AfterValidator(_check_id),
 ]
+
+
+_ONE_LINE = {"pattern": _SINGLE_LINE}
 # Plain text: one line, no surrounding spaces, escaped wherever it is shown.
-Name = Annotated[str, Field(min_length=1, max_length=MAX_NAME_CHARS), _PLAIN]
-Title = Annotated[str, Field(min_length=1, max_length=MAX_SUMMARY_CHARS), _PLAIN]
-Summary = Annotated[str, Field(min_length=1, max_length=MAX_SUMMARY_CHARS), _PLAIN]
-ShortName = Annotated[str, Field(min_length=1, max_length=24), _PLAIN]
-Abbreviation = Annotated[str, Field(min_length=1, max_length=16), _PLAIN]
-PointTitle = Annotated[str, Field(min_length=1, max_length=100), _PLAIN]
-LevelLabel = Annotated[str, Field(min_length=1, max_length=40), _PLAIN]
-ShortDefinition = Annotated[str, Field(min_length=1, max_length=MAX_SHORT_DEFINITION_CHARS), _PLAIN]
+Name = Annotated[str, Field(min_length=1, max_length=MAX_NAME_CHARS, json_schema_extra=_ONE_LINE), _PLAIN]
+Title = Annotated[str, Field(min_length=1, max_length=MAX_SUMMARY_CHARS, json_schema_extra=_ONE_LINE), _PLAIN]
+Summary = Annotated[str, Field(min_length=1, max_length=MAX_SUMMARY_CHARS, json_schema_extra=_ONE_LINE), _PLAIN]
+ShortName = Annotated[str, Field(min_length=1, max_length=24, json_schema_extra=_ONE_LINE), _PLAIN]
+Abbreviation = Annotated[str, Field(min_length=1, max_length=16, json_schema_extra=_ONE_LINE), _PLAIN]
+PointTitle = Annotated[str, Field(min_length=1, max_length=100, json_schema_extra=_ONE_LINE), _PLAIN]
+LevelLabel = Annotated[str, Field(min_length=1, max_length=40, json_schema_extra=_ONE_LINE), _PLAIN]
+ShortDefinition = Annotated[
+    str, Field(min_length=1, max_length=MAX_SHORT_DEFINITION_CHARS, json_schema_extra=_ONE_LINE), _PLAIN
+]
+Phrasing = Annotated[str, Field(min_length=3, max_length=MAX_QUESTION_CHARS, json_schema_extra=_ONE_LINE), _PLAIN]
 # Restricted Markdown (see explainer.markdown), checked by lint rules E4xx.
 Markdown = Annotated[
     str,
     Field(min_length=1, max_length=MAX_MARKDOWN_CHARS, json_schema_extra=_MARKDOWN_SCHEMA),
-    MARKDOWN,
+    MarkdownText(),
+]
+LongMarkdown = Annotated[
+    str,
+    Field(min_length=1, max_length=MAX_MARKDOWN_CHARS, json_schema_extra={**_MARKDOWN_SCHEMA, "x-headings": True}),
+    MarkdownText(headings=True),
 ]
 PointMarkdown = Annotated[
     str,
     Field(min_length=1, max_length=MAX_POINT_CHARS, json_schema_extra=_MARKDOWN_SCHEMA),
-    MARKDOWN,
+    MarkdownText(),
 ]
 Question = Annotated[
     str,
-    Field(min_length=3, max_length=MAX_QUESTION_CHARS),
+    Field(
+        min_length=3,
+        max_length=MAX_QUESTION_CHARS,
+        json_schema_extra={"pattern": r"^\S(?:.*\S)?\?$"},
+    ),
     AfterValidator(_check_plain_text),
     AfterValidator(_check_question),
 ]
-Url = Annotated[str, Field(min_length=9, max_length=500, json_schema_extra={"format": "uri"})]
+Url = Annotated[
+    str,
+    Field(
+        min_length=9,
+        max_length=500,
+        json_schema_extra={"format": "uri", "pattern": r"^https://[^\s@/?#]+\.[^\s@/?#]+(?:[/?#]\S*)?$"},
+    ),
+]
 IsoDate = Annotated[
     date,
     BeforeValidator(_parse_date),
-    WithJsonSchema({"type": "string", "format": "date"}),
+    WithJsonSchema({"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}),
 ]
 RatingValue = Annotated[
     str | list[str],
@@ -144,12 +199,35 @@ RatingValue = Annotated[
         {
             "anyOf": [
                 {"type": "string", "minLength": 1},
-                {"type": "array", "items": {"type": "string", "minLength": 1}, "minItems": 1},
+                {
+                    "type": "array",
+                    "items": {"type": "string", "minLength": 1},
+                    "minItems": 1,
+                    "maxItems": MAX_LEVELS,
+                },
             ]
         }
     ),
 ]
-Ids = Annotated[list[Id], Field(max_length=MAX_LIST_ITEMS)]
+
+
+# Lists of ids, each naming an entity of one kind.
+SourceIds = Annotated[list[Id], Field(max_length=MAX_LIST_ITEMS), Ref("source")]
+TechnologyIds = Annotated[list[Id], Field(max_length=MAX_LIST_ITEMS), Ref("technology")]
+DefinitionIds = Annotated[list[Id], Field(max_length=MAX_LIST_ITEMS), Ref("definition")]
+FaqIds = Annotated[list[Id], Field(max_length=8), Ref("faq")]
+TopicIds = Annotated[list[Id], Field(min_length=1, max_length=2), Ref("topic")]
+TechnologyId = Annotated[Id, Ref("technology")]
+IndustryId = Annotated[Id, Ref("industry")]
+DimensionId = Annotated[Id, Ref("dimension")]
+
+
+Evidence = Literal["measured", "documented", "editorial"]
+EVIDENCE_DESCRIPTION = (
+    "How the claim is known: measured (a study or benchmark reports it), documented (the maker's "
+    "documentation or a standard says so) or editorial (the authors' judgement, reasoned in the text). "
+    "measured and documented need a source."
+)
 
 
 class Model(BaseModel):
@@ -167,7 +245,7 @@ class Entity(Model):
 
 
 SourceKind = Literal[
-    "paper", "book", "documentation", "report", "standard", "legislation", "article", "website"
+    "paper", "book", "documentation", "report", "standard", "legislation", "article", "website", "dataset"
 ]
 
 
@@ -190,13 +268,11 @@ class Source(Entity):
     year: Annotated[
         int, Field(description="Year of publication (of the version the URL points at).", ge=1800, le=2100)
     ]
-    url: Url = Field(
-        description="https address of the work (arXiv abstract page, DOI link or official page)."
-    )
+    url: Url = Field(description="https address of the work (a DOI link, a preprint page or an official page).")
     kind: SourceKind = Field(description="What sort of work it is.")
     cite_as: ShortName | None = Field(
         default=None,
-        description="How citations name it, e.g. 'NIST 2023'; "
+        description="How citations name it, for example an organization and a year; "
         "by default the first author's surname and the year.",
     )
     note: Summary | None = Field(
@@ -210,6 +286,21 @@ class Source(Entity):
 RelationKind = Literal["is-a", "part-of", "uses", "overlaps", "contrasts-with"]
 # Kinds that read the same from either side: declared by both technologies, they are said once.
 SYMMETRIC_RELATIONS = frozenset({"overlaps", "contrasts-with"})
+# How each relation reads, from its own side ("A is a kind of B") and from the target's side.
+RELATION_PHRASES = {
+    "is-a": "is a kind of",
+    "part-of": "is part of",
+    "uses": "uses",
+    "overlaps": "overlaps with",
+    "contrasts-with": "contrasts with",
+}
+INCOMING_RELATION_PHRASES = {
+    "is-a": "includes",
+    "part-of": "contains",
+    "uses": "is used by",
+    "overlaps": "overlaps with",
+    "contrasts-with": "contrasts with",
+}
 
 
 class Relation(Model):
@@ -219,24 +310,8 @@ class Relation(Model):
         description="is-a: a kind of the target; part-of: a component of it; uses: builds on it; "
         "overlaps: shares ground; contrasts-with: usually set against it."
     )
-    target: Id = Field(description="Id of the other technology.")
+    target: TechnologyId = Field(description="Id of the other technology.")
     note: Summary | None = Field(default=None, description="One line saying how, shown on the page.")
-
-
-class Modalities(Model):
-    """Kinds of data a technology takes in and gives out (text, image, audio …)."""
-
-    input: Annotated[
-        list[Id],
-        Field(
-            description="Kinds of data it takes in, as ids (text, image, audio …).",
-            min_length=1,
-            max_length=20,
-        ),
-    ]
-    output: Annotated[
-        list[Id], Field(description="Kinds of data it produces, as ids.", min_length=1, max_length=20)
-    ]
 
 
 class Example(Model):
@@ -251,19 +326,22 @@ class Point(Model):
 
     title: PointTitle = Field(description="The strength or weakness in a few words.")
     detail: PointMarkdown = Field(description="One or two sentences of explanation.")
-    sources: Ids = Field(default=[], description="Ids of sources that support the claim.")
+    sources: SourceIds = Field(default=[], description="Ids of sources that support the claim.")
+    evidence: Evidence | None = Field(default=None, description=EVIDENCE_DESCRIPTION)
 
 
 class Rating(Model):
     """One cell of the comparison matrix: a value allowed by the dimension, and why."""
 
     value: RatingValue = Field(
-        description="A level id (scale), yes/partly/no (yes-no), a short phrase (text) or a list (list)."
+        description="A level id (scale), yes/partly/no (yes-no), a short phrase (text), a list (list), "
+        f"or {NOT_ASSESSED} when nobody has assessed it."
     )
-    note: PointMarkdown = Field(
-        description="Why this value: one or two sentences, shown under 'Why' in the matrix."
+    note: PointMarkdown | None = Field(
+        default=None, description="Why this value: one or two sentences, shown under 'Why' in the matrix."
     )
-    sources: Ids = Field(default=[], description="Ids of sources that support the rating.")
+    sources: SourceIds = Field(default=[], description="Ids of sources that support the rating.")
+    evidence: Evidence | None = Field(default=None, description=EVIDENCE_DESCRIPTION)
 
 
 class Technology(Entity):
@@ -272,7 +350,7 @@ class Technology(Entity):
     entity_kind: ClassVar[str] = "technology"
     name: Name = Field(description="Display name, in sentence case.")
     short_name: ShortName | None = Field(
-        default=None, description="Abbreviation used in table headers and links, e.g. LLM."
+        default=None, description="Abbreviation used in table headers and links."
     )
     aliases: Annotated[
         list[Name],
@@ -282,44 +360,52 @@ class Technology(Entity):
         ),
     ] = []
     summary: Summary = Field(description="One plain sentence: what it is. Used as the page description.")
-    description: Markdown = Field(description="What it is and where it sits among the others.")
-    how_it_works: Markdown = Field(description="How it works, for a newcomer.")
+    umbrella: bool = Field(
+        default=False,
+        description="true for a family that other technologies are kinds of (is-a). An umbrella is not "
+        "rated by hand: its matrix cells show the range across its members.",
+    )
+    description: LongMarkdown | None = Field(
+        default=None, description="What it is and where it sits among the others."
+    )
+    how_it_works: LongMarkdown | None = Field(default=None, description="How it works, for a newcomer.")
     relations: Annotated[
         list[Relation],
         Field(
             description="How it relates to the other technologies; 'is-a' nests it in the diagram.",
-            max_length=20,
+            max_length=40,
         ),
     ] = []
-    modalities: Modalities | None = Field(default=None, description="Kinds of data in and out.")
     examples: Annotated[
-        list[Example], Field(description="Three or more well-known, real instances.", max_length=20)
+        list[Example], Field(description="Well-known, real instances.", max_length=30)
     ] = []
-    strengths: Annotated[list[Point], Field(description="What it does well.", min_length=1, max_length=20)]
-    weaknesses: Annotated[
-        list[Point], Field(description="Where it falls short.", min_length=1, max_length=20)
-    ]
-    ratings: dict[Id, Rating] = Field(
-        description="One rating per dimension id: every dimension must be rated."
+    strengths: Annotated[list[Point], Field(description="What it does well.", max_length=30)] = []
+    weaknesses: Annotated[list[Point], Field(description="Where it falls short.", max_length=30)] = []
+    ratings: Annotated[dict[Id, Rating], RefKeys("dimension")] = Field(
+        default={},
+        description="One rating per dimension id: every dimension must be rated (umbrellas excepted).",
     )
-    sources: Ids = Field(default=[], description="Ids of the works that introduce or define it.")
+    sources: SourceIds = Field(default=[], description="Ids of the works that introduce or define it.")
     order: Annotated[int, Field(description="Column order in the matrix (lower first).", ge=0, le=10_000)] = (
         100
     )
-    reviewed: IsoDate = Field(description="Date the entry was last checked, YYYY-MM-DD.")
+    reviewed: IsoDate | None = Field(default=None, description="Date the entry was last checked, YYYY-MM-DD.")
 
     @property
     def names(self) -> list[str]:
         """Every way readers write it: name, short name, aliases."""
         return [self.name, *([self.short_name] if self.short_name else []), *self.aliases]
 
+    @property
+    def label(self) -> str:
+        """The short form for table headers and chips."""
+        return self.short_name or self.name
+
 
 # -- dimensions -----------------------------------------------------------------------------
 
 
 DimensionKind = Literal["scale", "yes-no", "text", "list"]
-YES_NO_VALUES = ("yes", "partly", "no")
-MAX_TEXT_VALUE_CHARS = 60
 
 
 class Level(Model):
@@ -336,7 +422,7 @@ class Dimension(Entity):
     entity_kind: ClassVar[str] = "dimension"
     name: Name = Field(description="Row name in the matrix.")
     question: Question = Field(description="The question every technology answers, ending with '?'.")
-    description: Markdown = Field(description="What the dimension means and how to read it.")
+    description: Markdown | None = Field(default=None, description="What the dimension means and how to read it.")
     kind: DimensionKind = Field(
         description="scale: one of `levels` (low to high); yes-no: yes, partly or no; "
         "text: a short phrase; list: several short phrases (from `levels` when given)."
@@ -345,12 +431,12 @@ class Dimension(Entity):
         list[Level],
         Field(
             description="Allowed values: required for scales (low to high), optional vocabulary for lists.",
-            max_length=12,
+            max_length=MAX_LEVELS,
         ),
     ] = []
-    group: Name = Field(description="Rows with the same group are shown together.")
+    group: Name = Field(default="General", description="Rows with the same group are shown together.")
     order: Annotated[int, Field(description="Row order (lower first).", ge=0, le=10_000)] = 100
-    reviewed: IsoDate = Field(description="Date the entry was last checked, YYYY-MM-DD.")
+    reviewed: IsoDate | None = Field(default=None, description="Date the entry was last checked, YYYY-MM-DD.")
 
 
 # -- glossary -------------------------------------------------------------------------------
@@ -372,13 +458,16 @@ class Definition(Entity):
         ),
     ] = []
     short: ShortDefinition = Field(description="One self-contained plain sentence, shown as the tooltip.")
-    body: Markdown = Field(description="A fuller explanation, with an example where it helps.")
-    see_also: Ids = Field(default=[], description="Ids of related terms.")
-    technology: Id | None = Field(
+    body: LongMarkdown | None = Field(
+        default=None, description="A fuller explanation, with an example where it helps."
+    )
+    see_also: DefinitionIds = Field(default=[], description="Ids of related terms.")
+    technology: TechnologyId | None = Field(
         default=None, description="Id of the technology page this term names, if any."
     )
-    sources: Ids = Field(default=[], description="Ids of sources that support the explanation.")
-    reviewed: IsoDate = Field(description="Date the entry was last checked, YYYY-MM-DD.")
+    sources: SourceIds = Field(default=[], description="Ids of sources that support the explanation.")
+    evidence: Evidence | None = Field(default=None, description=EVIDENCE_DESCRIPTION)
+    reviewed: IsoDate | None = Field(default=None, description="Date the entry was last checked, YYYY-MM-DD.")
 
     @property
     def names(self) -> list[str]:
@@ -398,7 +487,7 @@ class Industry(Entity):
         Annotated[
             str,
             Field(
-                description="A Material icon, e.g. material/hospital-box.",
+                description="A Material icon, written as set/name (for example material/store).",
                 pattern=r"^[a-z0-9-]+/[a-z0-9-]+$",
                 max_length=80,
             ),
@@ -406,11 +495,13 @@ class Industry(Entity):
         | None
     ) = None
     summary: Summary = Field(description="One plain sentence about how the industry uses these technologies.")
-    description: Markdown | None = Field(default=None, description="A paragraph of context.")
+    description: LongMarkdown | None = Field(default=None, description="A paragraph of context.")
+    sources: SourceIds = Field(default=[], description="Ids of sources that support claims made here.")
+    evidence: Evidence | None = Field(default=None, description=EVIDENCE_DESCRIPTION)
     order: Annotated[
         int, Field(description="Order on the industries page (lower first).", ge=0, le=10_000)
     ] = 100
-    reviewed: IsoDate = Field(description="Date the entry was last checked, YYYY-MM-DD.")
+    reviewed: IsoDate | None = Field(default=None, description="Date the entry was last checked, YYYY-MM-DD.")
 
 
 class UseCase(Entity):
@@ -418,30 +509,26 @@ class UseCase(Entity):
 
     entity_kind: ClassVar[str] = "use-case"
     title: Name = Field(description="What is done, in a few words.")
-    industry: Id = Field(description="Id of the industry.")
-    technologies: Annotated[
-        list[Id],
-        Field(
-            description="Ids of the technologies doing the work, most important first.",
-            min_length=1,
-            max_length=10,
-        ),
-    ]
+    industry: IndustryId = Field(description="Id of the industry.")
+    technologies: Annotated[list[Id], Field(min_length=1, max_length=10), Ref("technology")] = Field(
+        description="Ids of the technologies doing the work, most important first."
+    )
     summary: Summary = Field(description="One plain sentence.")
-    description: Markdown = Field(description="What is done, with which technology, and why that one fits.")
-    example: Markdown = Field(
-        description="A concrete, realistic scenario (hypothetical people and companies)."
+    description: LongMarkdown | None = Field(
+        default=None, description="What is done, with which technology, and why that one fits."
+    )
+    example: Markdown | None = Field(
+        default=None, description="A concrete, realistic scenario (hypothetical people and companies)."
     )
     benefits: Annotated[
-        list[PointMarkdown],
-        Field(description="What it gains, one sentence each.", min_length=1, max_length=12),
-    ]
+        list[PointMarkdown], Field(description="What it gains, one sentence each.", max_length=12)
+    ] = []
     risks: Annotated[
-        list[PointMarkdown],
-        Field(description="What can go wrong, one sentence each.", min_length=1, max_length=12),
-    ]
-    sources: Ids = Field(default=[], description="Ids of sources that support claims made here.")
-    reviewed: IsoDate = Field(description="Date the entry was last checked, YYYY-MM-DD.")
+        list[PointMarkdown], Field(description="What can go wrong, one sentence each.", max_length=12)
+    ] = []
+    sources: SourceIds = Field(default=[], description="Ids of sources that support claims made here.")
+    evidence: Evidence | None = Field(default=None, description=EVIDENCE_DESCRIPTION)
+    reviewed: IsoDate | None = Field(default=None, description="Date the entry was last checked, YYYY-MM-DD.")
 
 
 # -- FAQ ----------------------------------------------------------------------------------
@@ -461,175 +548,68 @@ class Faq(Entity):
 
     entity_kind: ClassVar[str] = "faq"
     question: Question = Field(description="The question as readers ask it, ending with '?'.")
-    answer: Markdown = Field(description="60 to 250 words; the first sentence answers directly.")
-    topics: Annotated[
-        list[Id],
+    also_asked: Annotated[
+        list[Phrasing],
         Field(
-            description="Ids of one or two topics; the first decides where it is listed.",
-            min_length=1,
-            max_length=5,
+            description="Other ways readers put the same question: short, informal, keywords, 'x vs y'. "
+            "The FAQ filter and the site search find the entry by them.",
+            max_length=12,
         ),
-    ]
-    technologies: Ids = Field(
+    ] = []
+    answer: LongMarkdown = Field(description="The first sentence answers directly; then as much as it needs.")
+    topics: TopicIds = Field(description="Ids of one or two topics; the first decides where it is listed.")
+    technologies: TechnologyIds = Field(
         default=[], description="Ids of the technologies it is about; lists it on their pages and pair pages."
     )
-    related: Ids = Field(default=[], description="Ids of two to four related questions.")
-    sources: Ids = Field(default=[], description="Ids of sources that support the answer.")
+    related: FaqIds = Field(default=[], description="Ids of two to four related questions.")
+    sources: SourceIds = Field(default=[], description="Ids of sources that support the answer.")
+    evidence: Evidence | None = Field(default=None, description=EVIDENCE_DESCRIPTION)
     order: Annotated[int, Field(description="Order within its topic (lower first).", ge=0, le=10_000)] = 100
-    reviewed: IsoDate = Field(description="Date the entry was last checked, YYYY-MM-DD.")
+    reviewed: IsoDate | None = Field(default=None, description="Date the entry was last checked, YYYY-MM-DD.")
 
 
-# -- the registry of kinds ---------------------------------------------------------------
+# -- the decision guide ----------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Kind:
-    """How an entity kind is stored (folder), referred to (scheme) and modelled."""
+class Preference(Model):
+    """What an answer asks of a technology: a dimension whose rating should be one of `accepts`."""
 
-    name: str
-    folder: str
-    scheme: str
-    model: type[Entity]
-    label: str
-
-
-KINDS: tuple[Kind, ...] = (
-    Kind("technology", "technologies", "tech", Technology, "technology"),
-    Kind("dimension", "dimensions", "dimension", Dimension, "dimension"),
-    Kind("definition", "definitions", "term", Definition, "glossary term"),
-    Kind("industry", "industries", "industry", Industry, "industry"),
-    Kind("use-case", "use-cases", "use-case", UseCase, "use case"),
-    Kind("topic", "topics", "topic", Topic, "FAQ topic"),
-    Kind("faq", "faq", "faq", Faq, "FAQ entry"),
-    Kind("source", "sources", "source", Source, "source"),
-)
-KIND_BY_NAME = {kind.name: kind for kind in KINDS}
-KIND_BY_FOLDER = {kind.folder: kind for kind in KINDS}
-KIND_BY_SCHEME = {kind.scheme: kind for kind in KINDS}
+    dimension: DimensionId = Field(description="Id of the dimension that decides it.")
+    accepts: Annotated[
+        list[Id],
+        Field(
+            description="Level ids (scale), yes/partly/no (yes-no) or items (list) that satisfy it; "
+            "a list rating satisfies it when it holds any of them.",
+            min_length=1,
+            max_length=MAX_LEVELS,
+        ),
+    ]
+    weight: Annotated[int, Field(description="How much it counts (1 to 5).", ge=1, le=5)] = 1
+    required: bool = Field(
+        default=False, description="true: a technology that fails it is ranked below every one that passes."
+    )
 
 
-# -- the corpus -----------------------------------------------------------------------------
+class Choice(Model):
+    """One answer a reader can give to a guide question."""
+
+    id: Id = Field(description="Id of the answer, kept in the shareable URL.")
+    label: Name = Field(description="The answer as the reader sees it.")
+    prefer: Annotated[
+        list[Preference],
+        Field(description="What the answer asks for; none means it does not narrow anything.", max_length=12),
+    ] = []
 
 
-def _ordered(entities: Mapping[str, Entity], key: Any) -> dict[str, Any]:
-    return {e.id: e for e in sorted(entities.values(), key=key)}
+class GuideQuestion(Entity):
+    """A question of the decision guide ('Which should I use?') and how its answers map to dimensions."""
 
-
-@dataclass(frozen=True)
-class Content:
-    """The whole validated corpus, each kind in display order, with where each entity came from."""
-
-    technologies: dict[str, Technology] = field(default_factory=dict)
-    dimensions: dict[str, Dimension] = field(default_factory=dict)
-    definitions: dict[str, Definition] = field(default_factory=dict)
-    industries: dict[str, Industry] = field(default_factory=dict)
-    use_cases: dict[str, UseCase] = field(default_factory=dict)
-    topics: dict[str, Topic] = field(default_factory=dict)
-    faqs: dict[str, Faq] = field(default_factory=dict)
-    sources: dict[str, Source] = field(default_factory=dict)
-    documents: dict[tuple[str, str], Document] = field(default_factory=dict, repr=False)
-    # Ids of files that exist but could not be read or validated: references to
-    # them are not reported again as unknown.
-    broken: frozenset[tuple[str, str]] = frozenset()
-    # Files whose id repeats one already read (`x.yaml` beside `x.yml`): lint reports them.
-    shadowed: tuple[Document, ...] = ()
-
-    @classmethod
-    def from_entities(
-        cls,
-        entities: list[Entity],
-        documents: dict[tuple[str, str], Document],
-        broken: frozenset[tuple[str, str]] = frozenset(),
-        shadowed: tuple[Document, ...] = (),
-    ) -> Content:
-        by_kind: dict[str, dict[str, Any]] = {kind.name: {} for kind in KINDS}
-        for entity in entities:
-            by_kind[entity.entity_kind].setdefault(entity.id, entity)
-        return cls(
-            technologies=_ordered(by_kind["technology"], lambda t: (t.order, t.name.casefold(), t.id)),
-            dimensions=_ordered(by_kind["dimension"], lambda d: (d.order, d.name.casefold(), d.id)),
-            definitions=_ordered(by_kind["definition"], lambda d: (d.term.casefold(), d.id)),
-            industries=_ordered(by_kind["industry"], lambda i: (i.order, i.name.casefold(), i.id)),
-            use_cases=_ordered(by_kind["use-case"], lambda u: (u.title.casefold(), u.id)),
-            topics=_ordered(by_kind["topic"], lambda t: (t.order, t.name.casefold(), t.id)),
-            faqs=_ordered(by_kind["faq"], lambda f: (f.order, f.question.casefold(), f.id)),
-            sources=_ordered(by_kind["source"], lambda s: (s.authors[0].casefold(), s.year, s.id)),
-            documents=documents,
-            broken=broken,
-            shadowed=shadowed,
-        )
-
-    def of_kind(self, kind: str) -> dict[str, Entity]:
-        return {
-            "technology": self.technologies,
-            "dimension": self.dimensions,
-            "definition": self.definitions,
-            "industry": self.industries,
-            "use-case": self.use_cases,
-            "topic": self.topics,
-            "faq": self.faqs,
-            "source": self.sources,
-        }[kind]  # type: ignore[return-value]
-
-    def entities(self) -> Iterator[Entity]:
-        for kind in KINDS:
-            yield from self.of_kind(kind.name).values()
-
-    def ids(self, kind: str) -> set[str]:
-        """Ids that exist for `kind`, counting files that failed to validate."""
-        return set(self.of_kind(kind)) | {i for k, i in self.broken if k == kind}
-
-    def document(self, entity: Entity) -> Document | None:
-        return self.documents.get((entity.entity_kind, entity.id))
-
-    def use_cases_for_technology(self, technology_id: str) -> list[UseCase]:
-        return [u for u in self.use_cases.values() if technology_id in u.technologies]
-
-    def use_cases_in_industry(self, industry_id: str) -> list[UseCase]:
-        return [u for u in self.use_cases.values() if u.industry == industry_id]
-
-    def faqs_about(self, technology_id: str) -> list[Faq]:
-        return [f for f in self.faqs.values() if technology_id in f.technologies]
-
-    def faqs_in_topic(self, topic_id: str) -> list[Faq]:
-        return [f for f in self.faqs.values() if topic_id in f.topics]
-
-
-# -- walking text fields ----------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class TextField:
-    """One string in an entity: where it is (`loc`, as in the YAML), and whether it is Markdown."""
-
-    loc: tuple[str | int, ...]
-    text: str
-    markdown: bool
-
-
-def _has_marker(annotation: Any) -> bool:
-    if annotation is MARKDOWN:
-        return True
-    args = get_args(annotation)
-    return any(_has_marker(arg) for arg in args) if args else False
-
-
-def text_fields(entity: BaseModel) -> Iterator[TextField]:
-    """Every string an entity holds, Markdown or plain, with its location in the file."""
-    yield from _walk(entity, (), markdown=False)
-
-
-def _walk(value: Any, loc: tuple[str | int, ...], *, markdown: bool) -> Iterator[TextField]:
-    if isinstance(value, BaseModel):
-        for name, info in type(value).model_fields.items():
-            marked = MARKDOWN in info.metadata or _has_marker(info.annotation)
-            yield from _walk(getattr(value, name), (*loc, name), markdown=marked)
-    elif isinstance(value, str):
-        yield TextField(loc, value, markdown)
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _walk(item, (*loc, index), markdown=markdown)
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield TextField((*loc, key), key, False)
-            yield from _walk(item, (*loc, key), markdown=markdown)
+    entity_kind: ClassVar[str] = "guide-question"
+    question: Question = Field(description="The question put to the reader, ending with '?'.")
+    help: Summary | None = Field(default=None, description="One line that helps the reader answer.")
+    choices: Annotated[
+        list[Choice], Field(description="The answers, in the order shown.", min_length=2, max_length=12)
+    ]
+    related: FaqIds = Field(default=[], description="Ids of FAQ entries that explain the trade-off.")
+    order: Annotated[int, Field(description="Order in the guide (lower first).", ge=0, le=10_000)] = 100
+    reviewed: IsoDate | None = Field(default=None, description="Date the entry was last checked, YYYY-MM-DD.")

@@ -2,7 +2,9 @@
 
 Nothing generated is written into `docs/`: pages and data files are
 `File.generated` objects that live only in the build. Each generated page's
-edit button points at the YAML file it was rendered from.
+edit button points at the YAML file it was rendered from. Head metadata,
+the Content-Security-Policy and the theme guards are added to every page
+here (see `explainer.finish`), so a site needs no override templates.
 """
 
 from __future__ import annotations
@@ -17,9 +19,8 @@ from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 from markupsafe import Markup
-from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
-from mkdocs.config.config_options import ExtraScriptValue
+from mkdocs.config.config_options import BaseConfigOption, ExtraScriptValue, ValidationError
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -28,25 +29,47 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.utils.templates import TemplateContext
+from pydantic import TypeAdapter
+from pydantic import ValidationError as PydanticValidationError
 
-from explainer.check import BadPinnedDate, check_content, review_today
+from explainer.check import BadPinnedDate, CheckResult, check_content, review_today
 from explainer.diagnostics import render_report, summary_line
-from explainer.model import Content
+from explainer.finish import Head, finish_page
 from explainer.permalinks import AccessiblePermalinks
+from explainer.render import RenderContext
+from explainer.render.snippets import UnknownSnippet, expand_snippets
 from explainer.sanitise import sanitise_page_html
+from explainer.settings import Settings, SiteConfig
 from explainer.site import SCRIPTS, STYLESHEETS, NavItem, Site, build_site
-from explainer.snippets import UnknownSnippet, expand_snippets
 from explainer.tooltips import GlossaryTooltips
 
 log = logging.getLogger("mkdocs.plugins.explainer")
+OVERRIDES = "explainer"  # templates in <theme custom_dir>/explainer/ replace the package's
 
 
-class ExplainerConfig(Config):
-    content_dir = c.Type(str, default="content")
-    fail_on_warnings = c.Type(bool, default=False)
-    # https URLs (or prefixes ending in "/") the site may link to besides its sources;
-    # the link-integrity test holds every page to it.
-    external_links = c.ListOfItems(c.Type(str), default=[])
+class _SettingOption(BaseConfigOption[Any]):
+    """One explainer option, validated by the same model `explainer check` reads it with."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        field = Settings.model_fields[name]
+        self.adapter: TypeAdapter[Any] = TypeAdapter(field.annotation)
+        self.default = field.get_default(call_default_factory=True)
+        self.name = name
+
+    def run_validation(self, value: object) -> Any:
+        try:
+            return self.adapter.validate_python(value, strict=True)
+        except PydanticValidationError as error:
+            problems = "; ".join(
+                ".".join(str(p) for p in (self.name, *e["loc"])) + f": {e['msg']}"
+                for e in error.errors(include_url=False)
+            )
+            raise ValidationError(problems) from None
+
+
+# The plugin's MkDocs config class: one option per Settings field, so the two cannot drift apart.
+ExplainerConfig = type("ExplainerConfig", (Config,), {name: _SettingOption(name) for name in Settings.model_fields})
 
 
 class _Neighbour:
@@ -57,29 +80,69 @@ class _Neighbour:
         self.title = title
 
 
-class ExplainerPlugin(BasePlugin[ExplainerConfig]):
+class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[valid-type]
     def __init__(self) -> None:
         self.site: Site | None = None
-        self.content: Content | None = None
+        self.render: RenderContext | None = None
         self.project_root = Path()
         self.content_path = Path("content")
         self.generated: set[str] = set()
         self.urls: dict[str, str] = {}
         self.current_page: str | None = None
+        self.heads: dict[str, Head] = {}
 
     # -- configuration: check content first, so that nothing is built from bad input -------
 
+    def settings(self) -> Settings:
+        return Settings.model_validate({name: self.config[name] for name in Settings.model_fields})
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.project_root = Path(config.config_file_path or ".").resolve().parent
-        self.content_path = (self.project_root / self.config.content_dir).resolve()
+        settings = self.settings()
+        self.content_path = (self.project_root / settings.content_dir).resolve()
         if not self.content_path.is_dir():
             raise PluginError(f"explainer: content folder '{self.content_path}' does not exist")
         try:
             today = review_today()
         except BadPinnedDate as error:
             raise PluginError(f"explainer: {error}") from None
-        result = check_content(self.content_path, base=self.project_root, today=today)
-        failed = result.failed(strict=self.config.fail_on_warnings)
+        extensions = [
+            {name: config.mdx_configs[name]} if name in config.mdx_configs else name
+            for name in config.markdown_extensions
+            if isinstance(name, str)
+        ]
+        site_config = SiteConfig(settings, Path(config.config_file_path or "mkdocs.yml"), self.project_root,
+                                 tuple(extensions))  # fmt: skip
+        result = check_content(self.content_path, base=self.project_root, today=today, site=site_config)
+        self._report(result, strict=settings.fail_on_warnings)
+        from explainer.check import context_for
+
+        analyser = context_for(site_config).analyser
+        template_dirs = tuple(
+            str(Path(directory) / OVERRIDES)
+            for directory in ([config.theme.custom_dir] if config.theme.custom_dir else [])
+            if (Path(directory) / OVERRIDES).is_dir()
+        )
+        self.render = RenderContext(result.content, settings, analyser, template_dirs)
+        documents = sorted(
+            p.relative_to(config.docs_dir).as_posix() for p in Path(config.docs_dir).rglob("*.md")
+        )
+        self.site = build_site(self.render, documents)
+        if not config.nav:
+            config.nav = _nav_config(self.site.nav)
+        if self.render.builds("glossary"):
+            tooltips = GlossaryTooltips(result.content, lambda: self.current_page)
+            config.markdown_extensions.append(tooltips)  # type: ignore[arg-type]  # MkDocs accepts instances
+        config.markdown_extensions.append(AccessiblePermalinks())  # type: ignore[arg-type]
+        config.extra_css = [*STYLESHEETS, *[p for p in config.extra_css if p not in STYLESHEETS]]
+        config.extra_javascript = [
+            *(_deferred(path) for path in SCRIPTS),
+            *[p for p in config.extra_javascript if str(p) not in SCRIPTS],
+        ]
+        return config
+
+    def _report(self, result: CheckResult, *, strict: bool) -> None:
+        failed = result.failed(strict=strict)
         if result.diagnostics:
             # Logged as a warning only when they stop the build: MkDocs' strict mode counts
             # warnings, and content warnings (W-codes) must not fail a build by the back door.
@@ -90,22 +153,6 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
                 f"explainer: the content has problems ({summary_line(result.diagnostics)}); "
                 "nothing was built. Run 'explainer check' for the list."
             )
-        documents = sorted(
-            p.relative_to(config.docs_dir).as_posix() for p in Path(config.docs_dir).rglob("*.md")
-        )
-        self.content = result.content
-        self.site = build_site(result.content, documents)
-        if not config.nav:
-            config.nav = _nav_config(self.site.nav)
-        tooltips = GlossaryTooltips(result.content, lambda: self.current_page)
-        config.markdown_extensions.append(tooltips)  # type: ignore[arg-type]  # MkDocs accepts instances
-        config.markdown_extensions.append(AccessiblePermalinks())  # type: ignore[arg-type]
-        config.extra_css = [*STYLESHEETS, *[p for p in config.extra_css if p not in STYLESHEETS]]
-        config.extra_javascript = [
-            *(_deferred(path) for path in SCRIPTS),
-            *[p for p in config.extra_javascript if str(p) not in SCRIPTS],
-        ]
-        return config
 
     # -- files: generated pages and data, never written into docs/ ----------------------------
 
@@ -114,8 +161,6 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         docs_dir = Path(config.docs_dir).resolve()
         self.generated = set()
         for path, page in self.site.pages.items():
-            if files.get_file_from_path(path) is not None:
-                raise PluginError(f"explainer: docs/{path} would hide the generated page of the same path")
             file = File.generated(config, path, content=page.markdown)
             if page.source is not None:
                 # The edit button opens the YAML the page comes from (relative to docs/).
@@ -132,7 +177,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     # -- pages --------------------------------------------------------------------------------
 
     def on_page_markdown(self, markdown: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
-        assert self.site is not None
+        assert self.site is not None and self.render is not None
         self.current_page = page.file.src_uri  # read by the glossary tooltips while this page renders
         # Front-matter text is HTML-escaped; as Markup, Material's `| e` leaves it alone.
         for key in ("title", "description"):
@@ -140,9 +185,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
                 page.meta[key] = Markup(page.meta[key])
         if page.file.src_uri in self.generated:
             return markdown
-        assert self.content is not None
         try:
-            return expand_snippets(markdown, page.file.src_uri, self.content)
+            return expand_snippets(markdown, page.file.src_uri, self.render)
         except UnknownSnippet as error:
             raise PluginError(f"explainer: {error}") from None
 
@@ -170,8 +214,25 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             # The sitemap's lastmod: when the content was reviewed, not when the site was built.
             page.update_date = generated.reviewed.isoformat()
         data = generated.schema_org() if generated else _hand_written_schema(page)
-        page.meta["explainer_jsonld"] = json_ld(data, page.canonical_url, config.site_name)
+        title = html.unescape(str(page.meta.get("title") or page.title or config.site_name))
+        description = page.meta.get("description") or config.site_description
+        self.heads[page.file.src_uri] = Head(
+            title=title,
+            description=html.unescape(str(description)) if description else None,
+            url=page.canonical_url,
+            site_name=config.site_name,
+            kind="article" if page.meta.get("reviewed") else "website",
+            json_ld=json_ld(data, page.canonical_url, config.site_name),
+        )
         return context
+
+    @event_priority(-100)
+    def on_post_page(self, output: str, /, *, page: MkDocsPage, config: MkDocsConfig) -> str:
+        return finish_page(output, self.heads.get(page.file.src_uri))
+
+    def on_post_template(self, output_content: str, /, *, template_name: str, config: MkDocsConfig) -> str:
+        # The 404 page and other static templates get the same policy and guards.
+        return finish_page(output_content, None) if template_name.endswith(".html") else output_content
 
     def _neighbour(self, path: str | None) -> _Neighbour | None:
         if path is None or self.site is None:
@@ -191,13 +252,13 @@ def _deferred(path: str) -> ExtraScriptValue:
 
 
 def _hand_written_schema(page: MkDocsPage) -> dict[str, Any]:
-    data: dict[str, Any] = {"@type": "WebPage", "name": html.unescape(str(page.title or ""))}
+    data: dict[str, Any] = {"@type": "WebPage", "name": html.unescape(str(page.meta.get("title") or page.title or ""))}
     if page.meta.get("description"):
         data["description"] = html.unescape(str(page.meta["description"]))
     return data
 
 
-def json_ld(data: dict[str, Any], url: str | None, site_name: str) -> Markup:
+def json_ld(data: dict[str, Any], url: str | None, site_name: str) -> str:
     """JSON-LD for a <script> element: absolute URLs, and no character that could end the element."""
     document: dict[str, Any] = {"@context": "https://schema.org", **data}
     if url:
@@ -210,7 +271,7 @@ def json_ld(data: dict[str, Any], url: str | None, site_name: str) -> Markup:
             ]
     document["isPartOf"] = {"@type": "WebSite", "name": site_name}
     text = json.dumps(document, ensure_ascii=False, sort_keys=True)
-    return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 def _nav_config(items: list[NavItem]) -> list[Any]:

@@ -7,18 +7,22 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any, TypeAlias
 
-from explainer.model import KINDS, Content
-from explainer.render import Page, links, render_pages
+from explainer.families import FAMILIES, Family, family_label
+from explainer.kinds import KIND_BY_NAME, KINDS
+from explainer.render import Page, RenderContext, render_pages
+from explainer.render.links import DATA_FILE, HOME
 from explainer.schema import schema_files
 
 NavItem: TypeAlias = tuple[str, "str | list[NavItem]"]
 ASSETS_PACKAGE = "explainer.assets"
+CONTRIBUTING = "contributing/"
 CONTRIBUTING_INDEX = "contributing/index.md"
 STYLESHEETS = ("assets/explainer/explainer.css",)
 SCRIPTS = (
     "assets/explainer/search-query.js",
     "assets/explainer/matrix.js",
     "assets/explainer/faq-search.js",
+    "assets/explainer/guide.js",
 )
 
 
@@ -29,6 +33,7 @@ class Site:
     pages: dict[str, Page]
     files: dict[str, bytes]
     nav: list[NavItem]
+    families: frozenset[str] = frozenset()
     sequences: dict[str, list[str]] = field(default_factory=dict)
 
     def neighbours(self, path: str) -> tuple[str | None, str | None]:
@@ -43,21 +48,21 @@ class Site:
         return previous, following
 
 
-def content_data(content: Content) -> dict[str, Any]:
+def content_data(site: RenderContext) -> dict[str, Any]:
     """The whole validated corpus as JSON-ready data, keyed by folder, in display order."""
     return {
-        kind.folder: [entity.model_dump(mode="json") for entity in content.of_kind(kind.name).values()]
+        kind.folder: [entity.model_dump(mode="json") for entity in site.content.of_kind(kind.name).values()]
         for kind in KINDS
     }
 
 
-def data_files(content: Content) -> dict[str, bytes]:
+def data_files(site: RenderContext) -> dict[str, bytes]:
     files = {
-        links.DATA_FILE: (
-            json.dumps(content_data(content), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+        DATA_FILE: (
+            json.dumps(content_data(site), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
         ).encode()
     }
-    for name, text in schema_files().items():
+    for name, text in schema_files(site.content).items():
         files[f"schemas/{name}"] = text.encode()
     return files
 
@@ -72,37 +77,51 @@ def asset_files() -> dict[str, bytes]:
     }
 
 
-def build_nav(content: Content, documents: list[str]) -> list[NavItem]:
+def _family_items(site: RenderContext, family: Family) -> list[NavItem]:
+    """A family's entries: its page, and the pages of the entities it lists (technologies, industries)."""
+    if family.lists is None:
+        return [(family_label(family, site.settings), family.index)]
+    kind = KIND_BY_NAME[family.lists]
+    entities = site.content.of_kind(kind.name).values()
+    return [("Overview", family.index)] + [
+        (kind.title(entity), kind.path(entity.id)) for entity in entities
+    ]
+
+
+def build_nav(site: RenderContext, documents: list[str]) -> list[NavItem]:
     """Sections that stay the same size however many FAQ entries or pairs there are.
 
-    `documents` are the hand-written pages (paths in docs/): the home page leads,
-    contributing pages close, anything else sits before them.
+    Built families are grouped by their declared section, in declared order.
+    `documents` are the hand-written pages (paths in docs/): the home page
+    leads, contributing pages join the section of the field reference, and
+    anything else sits before it.
     """
-    technologies: list[NavItem] = [("Overview", links.TECHNOLOGIES)]
-    technologies += [(t.name, links.entity_path("technology", t.id)) for t in content.technologies.values()]
-    compare: list[NavItem] = [("Matrix", links.MATRIX), ("Strengths and weaknesses", links.PROS_AND_CONS)]
-    industries: list[NavItem] = [("Overview", links.INDUSTRIES)]
-    industries += [(i.name, links.entity_path("industry", i.id)) for i in content.industries.values()]
-    industries.append(("All use cases", links.USE_CASES))
-    contributing_pages = sorted(d for d in documents if d.startswith("contributing/"))
-    contributing: list[NavItem] = [
-        ("How to contribute" if d == CONTRIBUTING_INDEX else _title_from_path(d), d)
-        for d in sorted(contributing_pages, key=lambda d: d != CONTRIBUTING_INDEX)
-    ]
-    contributing.append(("Field reference", links.FIELD_REFERENCE))
-    others = sorted(d for d in documents if d != links.HOME and d not in contributing_pages)
-
-    nav: list[NavItem] = [("Home", links.HOME)] if links.HOME in documents else []
-    nav += [
-        ("Technologies", technologies),
-        ("Compare", compare),
-        ("Industries", industries),
-        ("Glossary", links.GLOSSARY),
-        ("FAQ", links.FAQ),
-        ("Sources", links.SOURCES),
-    ]
-    nav += [(_title_from_path(d), d) for d in others]
-    nav.append(("Contributing", contributing))
+    sections: dict[str, list[NavItem]] = {}
+    labels: dict[str, str] = {}
+    for family in sorted(FAMILIES, key=lambda f: f.order):
+        if site.builds(family.name):
+            sections.setdefault(family.section, []).extend(_family_items(site, family))
+            if family.lists:  # a family that lists its entities names the section it opens
+                labels.setdefault(family.section, family_label(family, site.settings))
+    contributing = sorted(
+        (d for d in documents if d.startswith(CONTRIBUTING)), key=lambda d: (d != CONTRIBUTING_INDEX, d)
+    )
+    if contributing:
+        pages: list[NavItem] = [
+            ("How to contribute" if d == CONTRIBUTING_INDEX else _title_from_path(d), d)
+            for d in contributing
+            if d not in {p for _, p in sections.get("Contributing", [])}
+        ]
+        sections["Contributing"] = pages + sections.get("Contributing", [])
+    others = sorted(d for d in documents if d != HOME and not d.startswith(CONTRIBUTING))
+    nav: list[NavItem] = [("Home", HOME)] if HOME in documents else []
+    for name, items in sections.items():
+        if name == "Contributing":
+            nav += [(_title_from_path(d), d) for d in others]
+        label = site.settings.sections.get(name) or labels.get(name, name)
+        nav.append(items[0] if len(items) == 1 and name != "Contributing" else (label, items))
+    if "Contributing" not in sections:
+        nav += [(_title_from_path(d), d) for d in others]
     return nav
 
 
@@ -119,12 +138,18 @@ def sequences_of(pages: dict[str, Page]) -> dict[str, list[str]]:
     return found
 
 
-def build_site(content: Content, documents: list[str] | None = None) -> Site:
-    """Render every page and file for `content`; `documents` are the hand-written pages beside them."""
-    pages = render_pages(content)
+def build_site(site: RenderContext, documents: list[str] | None = None) -> Site:
+    """Render every page and file for the site; `documents` are the hand-written pages beside them.
+
+    A hand-written page replaces the generated page of the same path (a site's own field reference,
+    say), so the two never collide.
+    """
+    documents = documents or []
+    pages = {path: page for path, page in render_pages(site).items() if path not in documents}
     return Site(
         pages=pages,
-        files={**data_files(content), **asset_files()},
-        nav=build_nav(content, documents or []),
+        files={**data_files(site), **asset_files()},
+        nav=build_nav(site, documents),
+        families=site.families,
         sequences=sequences_of(pages),
     )

@@ -1,8 +1,11 @@
 """Read content files strictly: bytes in, plain data with the position of every key and item out.
 
-YAML is parsed event by event with PyYAML's pure-Python parser (the C parser
-skips any hook we could put in), so anchors, aliases, tags and duplicate keys
-are caught where they are written, before anything is built. Plain scalars are
+YAML is parsed event by event (with libyaml's parser when PyYAML has it: the
+events and their marks are the same, ten times faster), so anchors, aliases,
+tags and duplicate keys are caught where they are written, before anything is
+built. A few forms the YAML spec forbids but both parsers accept — flow
+content or quoted text continued at too small an indentation or with a tab,
+a comment glued to a closing quote — are refused here as E103. Plain scalars are
 resolved with the YAML 1.2 core schema: `no`, `on`, `1:20` and `2024-01-02`
 stay text; only `true`/`false`, integers, floats and `null` get other types,
 and a text field given one of those is a schema error, never a coercion.
@@ -47,6 +50,13 @@ _BIDI_AND_INVISIBLE = frozenset(
     "\u061c\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
     "\u2028\u2029\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\ufeff\u00ad"
 )
+# Every character `forbidden_character` refuses, as one class: the scan runs in C, not per character.
+_FORBIDDEN = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef"
+    + "".join(sorted(_BIDI_AND_INVISIBLE))
+    + "".join(chr(plane << 16 | low) for plane in range(17) for low in (0xFFFE, 0xFFFF))
+    + "]"
+)
 
 
 def forbidden_character(char: str) -> str | None:
@@ -60,19 +70,17 @@ def forbidden_character(char: str) -> str | None:
         return f"control character U+{ord(char):04X}"
     if category == "Cs":
         return f"lone surrogate U+{ord(char):04X}"
-    if category == "Cn" and (0xFDD0 <= ord(char) <= 0xFDEF or ord(char) & 0xFFFE == 0xFFFE):
+    if 0xFDD0 <= ord(char) <= 0xFDEF or ord(char) & 0xFFFE == 0xFFFE:
         return f"noncharacter U+{ord(char):04X}"
     return None
 
 
 def find_forbidden_characters(text: str) -> Iterator[tuple[int, str]]:
     """(index, reason) for every character that may not appear in content."""
-    for index, char in enumerate(text):
-        if char.isascii() and (char >= " " or char in "\t\n") and char != "\x7f":
-            continue
-        reason = forbidden_character(char)
+    for match in _FORBIDDEN.finditer(text):
+        reason = forbidden_character(match.group())
         if reason:
-            yield index, reason
+            yield match.start(), reason
 
 
 @dataclass(frozen=True)
@@ -170,11 +178,24 @@ def _mark_position(mark: Any) -> Position:
     return Position(mark.line + 1, mark.column + 1)
 
 
+# Longer numbers are refused (E110) rather than converted: Python caps the digits it
+# converts, and no field wants one this long.
+MAX_NUMBER_DIGITS = 40
+_PARSER = getattr(yaml, "CParser", None)
+
+
+class _TooLong(ValueError):
+    pass
+
+
 def _resolve_plain(value: str) -> Any:
     if _NULL.match(value):
         return None
     if value in _BOOL:
         return _BOOL[value]
+    is_int = _INT_DEC.match(value) or _INT_OCT.match(value) or _INT_HEX.match(value)
+    if (is_int or _FLOAT.match(value)) and len(value) > MAX_NUMBER_DIGITS:
+        raise _TooLong(value)
     if _INT_DEC.match(value):
         return int(value)
     if _INT_OCT.match(value):
@@ -188,18 +209,33 @@ def _resolve_plain(value: str) -> Any:
     return value
 
 
+def parse_events(text: str) -> Iterator[yaml.Event]:
+    """YAML events with marks, from libyaml when PyYAML was built with it."""
+    if _PARSER is not None:
+        parser = _PARSER(text)
+        try:
+            while (event := parser.get_event()) is not None:
+                yield event
+        finally:
+            parser.dispose()
+    else:  # pragma: no cover - PyYAML without libyaml
+        yield from yaml.parse(text, Loader=yaml.SafeLoader)
+
+
 @dataclass
 class _Open:
     """A mapping or sequence under construction while events stream in."""
 
     loc: Loc
     value: dict[str, Any] | list[Any]
+    # Block collections: the column of their keys or dashes, which continuation lines must pass.
+    indent: int | None
     pending_key: str | None = None
     key_lines: dict[str, Position] = field(default_factory=dict)
 
 
 class _Builder:
-    """Turns a PyYAML event stream into plain data plus positions, refusing what we forbid."""
+    """Turns a YAML event stream into plain data plus positions, refusing what we forbid."""
 
     def __init__(self, path: str, text: str) -> None:
         self.path = path
@@ -210,24 +246,42 @@ class _Builder:
         self.root: Any = None
         self.root_seen = False
         self.documents = 0
+        self.flow_depth = 0
 
     def fail(self, code: str, mark: Any, message: str, hint: str | None = None) -> ReadError:
         position = _mark_position(mark) if mark is not None else START
-        return ReadError([Place(self.path, position).error(code, message, hint)])
+        return ReadError([Place(self.path, position).report(code, message, hint)])
+
+    def fail_at(self, code: str, index: int, message: str, hint: str | None = None) -> ReadError:
+        position = position_of_index(self.text, index)
+        return ReadError([Place(self.path, position).report(code, message, hint)])
 
     def build(self) -> dict[str, Any]:
+        mark = None
         try:
-            for event in yaml.parse(self.text, Loader=yaml.SafeLoader):
+            for event in parse_events(self.text):
+                mark = event.start_mark
                 self.feed(event)
         except yaml.MarkedYAMLError as error:
-            mark = error.problem_mark or error.context_mark
+            where = error.problem_mark or error.context_mark
             problem = error.problem or "invalid YAML"
             message = f"YAML syntax error: {problem}"
             if error.context:
                 message += f" ({error.context})"
-            raise self.fail("E103", mark, message) from None
+            raise self.fail("E103", where, message, hint=_syntax_hint(self.text, where)) from None
         except yaml.YAMLError as error:  # ReaderError and friends carry no mark
             raise self.fail("E103", None, f"YAML error: {error}") from None
+        except _TooLong as error:
+            raise self.fail(
+                "E110",
+                mark,
+                f"a number {len(str(error))} characters long is too long to read",
+                hint="put the value in quotes if it is meant as text",
+            ) from None
+        except (ValueError, OverflowError) as error:  # an escape out of range (pure-Python parser)
+            raise self.fail("E110", mark, f"a value cannot be read: {error}") from None
+        except RecursionError:
+            raise self.fail("E108", mark, f"nesting deeper than {MAX_DEPTH} levels") from None
         if not self.root_seen:
             raise self.fail("E107", None, "the file is empty; it must hold one YAML mapping")
         if not isinstance(self.root, dict):
@@ -269,7 +323,10 @@ class _Builder:
                 hint="remove the tag; put the value in quotes if it is meant as text",
             )
         if isinstance(event, yaml.ScalarEvent):
-            plain = event.style is None
+            plain = not event.style
+            if event.style in ("'", '"'):
+                self.check_continuation(event.start_mark, event.end_mark, "quoted text")
+                self.check_after_closing(event.end_mark.index)
             if self.expecting_key():
                 self.add_key(event.value, event.start_mark, plain=plain)
             else:
@@ -282,12 +339,67 @@ class _Builder:
             loc = self.add_value(container, event.start_mark, event.end_mark)
             if len(self.stack) >= MAX_DEPTH:
                 raise self.fail("E108", event.start_mark, f"nesting deeper than {MAX_DEPTH} levels")
-            self.stack.append(_Open(loc, container))
+            flow = bool(event.flow_style)
+            self.flow_depth += flow
+            self.stack.append(_Open(loc, container, None if flow else event.start_mark.column))
         elif isinstance(event, yaml.CollectionEndEvent):
             opened = self.stack.pop()
             start = self.spans[opened.loc]
             end = event.end_mark.index if event.end_mark is not None else len(self.text)
             self.spans[opened.loc] = Span(start.start, start.start_index, end)
+            if opened.indent is None:
+                self.flow_depth -= 1
+                if self.flow_depth == 0:
+                    self.check_continuation_span(start.start_index, end, "a [ ] or { } collection")
+                    self.check_after_closing(end)
+
+    def block_indent(self) -> int:
+        """The column continuation lines of flow content must pass: the innermost block's, or -1."""
+        for opened in reversed(self.stack):
+            if opened.indent is not None:
+                return opened.indent
+        return -1
+
+    def check_continuation(self, start: Any, end: Any, what: str) -> None:
+        if self.flow_depth == 0 and end.line > start.line:
+            self.check_continuation_span(start.index, end.index, what)
+
+    def check_continuation_span(self, start: int, end: int, what: str) -> None:
+        """Lines that continue flow content must be indented past the enclosing block, with spaces.
+
+        YAML 1.2 (s-flow-line-prefix) asks for more spaces than the block's
+        own indentation before anything else on the line; both PyYAML parsers
+        accept less, so a value could end up different from what the file
+        shows in another tool.
+        """
+        needed = self.block_indent() + 1
+        line_start = self.text.find("\n", start, end)
+        while line_start >= 0:
+            index = line_start + 1
+            line_end = self.text.find("\n", index, end)
+            stop = line_end if line_end >= 0 else end
+            line = self.text[index:stop]
+            if line.strip():
+                spaces = len(line) - len(line.lstrip(" "))
+                if spaces < needed:
+                    raise self.fail_at(
+                        "E103",
+                        index + spaces,
+                        f"YAML syntax error: this line continues {what} but is indented "
+                        f"{'with a tab' if line[spaces:spaces + 1] == chr(9) else 'too little'}",
+                        hint=f"indent it with at least {needed} space{'s' if needed != 1 else ''}",
+                    )
+            line_start = line_end
+
+    def check_after_closing(self, index: int) -> None:
+        """A comment needs white space before '#': `"text"# note` is not valid YAML."""
+        if index < len(self.text) and self.text[index] == "#":
+            raise self.fail_at(
+                "E103",
+                index,
+                "YAML syntax error: a comment must be separated from the value by a space",
+                hint="put a space before '#'",
+            )
 
     def expecting_key(self) -> bool:
         return (
@@ -334,12 +446,26 @@ class _Builder:
         return loc
 
 
+def _syntax_hint(text: str, mark: Any) -> str | None:
+    """A hint for the commonest syntax error: an unquoted value holding ': ' or ' #'."""
+    if mark is None:
+        return None
+    lines = text.split("\n")
+    for number in (mark.line, mark.line - 1):
+        if 0 <= number < len(lines):
+            key, colon, value = lines[number].partition(": ")
+            value = value.strip()
+            if colon and value and value[0] not in "\"'[{|>" and (": " in value or " #" in value):
+                return "put the value in double quotes: it holds ': ' or ' #', which YAML reads as syntax"
+    return None
+
+
 def decode(path: str, raw: bytes) -> str:
     """Strict UTF-8 (an optional UTF-8 byte-order mark is dropped), or a positioned error."""
     if len(raw) > MAX_FILE_BYTES:
         raise ReadError(
             [
-                Place(path).error(
+                Place(path).report(
                     "E102",
                     f"file is {len(raw):,} bytes; the limit is {MAX_FILE_BYTES:,}",
                     hint="split it into smaller entries",
@@ -353,7 +479,7 @@ def decode(path: str, raw: bytes) -> str:
         position = position_of_index(good, len(good))
         raise ReadError(
             [
-                Place(path, position).error(
+                Place(path, position).report(
                     "E101",
                     f"not valid UTF-8 (byte 0x{raw[error.start]:02X})",
                     hint="save the file as UTF-8",
@@ -367,7 +493,7 @@ def parse_document(path: str, raw: bytes) -> Document:
     """One content file's bytes to a `Document`, or `ReadError` with positioned diagnostics."""
     text = decode(path, raw)
     bad = [
-        Place(path, position_of_index(text, index)).error(
+        Place(path, position_of_index(text, index)).report(
             "E401", f"{reason} in the file", hint="delete it; it is invisible or unsafe in text"
         )
         for index, reason in find_forbidden_characters(text)
@@ -426,7 +552,7 @@ def read_documents(content_dir: Path, *, base: Path | None = None) -> tuple[list
     diagnostics: list[Diagnostic] = []
     for path in stray_files(content_dir):
         diagnostics.append(
-            Place(display_path(path, base)).warning(
+            Place(display_path(path, base)).report(
                 "W104",
                 "this file is ignored: content files end in '.yaml'",
                 hint="rename it to '<id>.yaml' if it is content, or move it out of content/",
@@ -437,7 +563,7 @@ def read_documents(content_dir: Path, *, base: Path | None = None) -> tuple[list
         try:
             raw = path.read_bytes()
         except OSError as error:
-            diagnostics.append(Place(shown).error("E101", f"cannot read the file: {error.strerror}"))
+            diagnostics.append(Place(shown).report("E101", f"cannot read the file: {error.strerror}"))
             continue
         try:
             documents.append(parse_document(shown, raw))

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 
-from explainer.model import Content
+from explainer.content import Content
 from explainer.render.links import GLOSSARY, entity_path, relative
 
 SKIPPED_TAGS = frozenset(

@@ -10,8 +10,10 @@ from typing import Any, Union, get_args, get_origin
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from explainer.content import Content, Entry
 from explainer.diagnostics import Diagnostic
-from explainer.model import ID_PATTERN, KIND_BY_FOLDER, KINDS, Content, Entity, Kind
+from explainer.kinds import KIND_BY_FOLDER, KINDS, Kind
+from explainer.model import ID_PATTERN, Entity
 from explainer.source import Document, Loc
 from explainer.suggest import did_you_mean, nearest
 
@@ -33,17 +35,17 @@ def validate_document(document: Document, kind: Kind) -> tuple[Entity | None, li
     stem = document.stem
     if not _ID.match(stem):
         diagnostics.append(
-            document.place().error(
+            document.place().report(
                 "E210",
                 f"file name '{stem}' is not a valid id",
-                hint="use lowercase ASCII letters, digits and hyphens, e.g. 'large-language-models.yaml'",
+                hint="use lowercase ASCII letters, digits and single hyphens, such as 'my-entry.yaml'",
             )
         )
     data = dict(document.data)
     written_id = data.get("id")
     if written_id is not None and written_id != stem:
         diagnostics.append(
-            document.place(("id",)).error(
+            document.place(("id",)).report(
                 "E210",
                 f"id '{written_id}' does not match the file name '{stem}'",
                 hint="remove the 'id' line (the file name is the id) or rename the file",
@@ -67,6 +69,7 @@ def build_content(
     count as existing, so one broken file gives one error, not one per reference.
     """
     entities: list[Entity] = []
+    entries: list[Entry] = []
     by_file: dict[tuple[str, str], Document] = {}
     broken: set[tuple[str, str]] = set()
     for path in unreadable or []:
@@ -81,7 +84,7 @@ def build_content(
         if kind is None:
             folders = ", ".join(f"content/{k.folder}/" for k in KINDS)
             diagnostics.append(
-                document.place().error(
+                document.place().report(
                     "E211",
                     "this file is not in a content folder, so nothing knows what it is",
                     hint=f"move it into one of {folders}",
@@ -94,12 +97,14 @@ def build_content(
         seen.add((kind.name, document.stem))
         entity, found = validate_document(document, kind)
         diagnostics.extend(found)
+        entries.append(Entry(kind, document.stem, document, entity))
         if entity is None:
             broken.add((kind.name, document.stem))
             continue
         entities.append(entity)
         by_file.setdefault((kind.name, entity.id), document)
-    return Content.from_entities(entities, by_file, frozenset(broken), tuple(shadowed)), diagnostics
+    content = Content.from_entities(entities, by_file, frozenset(broken), tuple(shadowed), tuple(entries))
+    return content, diagnostics
 
 
 # -- pydantic errors in the contributor's words ---------------------------------------------
@@ -136,12 +141,16 @@ def _describe(value: Any) -> str:
     if isinstance(value, bool):
         return f"the boolean {'true' if value else 'false'}"
     if isinstance(value, int | float):
-        return f"the number {value}"
+        return f"the number {_shortened(repr(value))}"
     if isinstance(value, list):
         return "a list"
     if isinstance(value, dict):
         return "a mapping"
-    return f"the text '{value}'"
+    return f"the text '{_shortened(str(value))}'"
+
+
+def _shortened(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _field_name(loc: Loc) -> str:
@@ -160,9 +169,9 @@ def _translate(document: Document, model: type[BaseModel], loc: Loc, detail: Err
         key = str(loc[-1])
         allowed = allowed_fields(model, loc[:-1])
         hint = did_you_mean(key, allowed) or (f"allowed fields: {', '.join(allowed)}" if allowed else None)
-        return place.error("E201", f"unknown field '{key}'", hint=hint)
+        return place.report("E201", f"unknown field '{key}'", hint=hint)
     if kind == "missing":
-        return place.error("E202", f"missing required field '{name}'")
+        return place.report("E202", f"missing required field '{name}'")
     if kind in {
         "string_type",
         "int_type",
@@ -192,33 +201,34 @@ def _translate(document: Document, model: type[BaseModel], loc: Loc, detail: Err
             hint = "write a value after the colon, or remove the line"
         elif kind == "list_type":
             hint = "write each item on its own line, starting with '- '"
-        return place.error("E203", f"'{name}' must be {expected}, not {_describe(value)}", hint=hint)
+        return place.report("E203", f"'{name}' must be {expected}, not {_describe(value)}", hint=hint)
     if kind == "literal_error":
         options = [o.strip("'") for o in str(context.get("expected", "")).replace(" or ", ", ").split(", ")]
         hint = did_you_mean(str(value), options) or f"use one of: {', '.join(options)}"
-        return place.error("E204", f"'{value}' is not allowed for '{name}'", hint=hint)
+        return place.report("E204", f"{_describe(value)} is not allowed for '{name}'", hint=hint)
     if kind == "string_too_long":
-        return place.error(
+        length = len(value) if isinstance(value, str) else 0
+        return place.report(
             "E205",
-            f"'{name}' is {len(str(value))} characters long; the limit is {context['max_length']}",
+            f"'{name}' is {length} characters long; the limit is {context['max_length']}",
             hint="shorten it",
         )
     if kind == "string_too_short":
-        return place.error("E205", f"'{name}' is empty", hint="write a value or remove the line")
+        return place.report("E205", f"'{name}' is empty", hint="write a value or remove the line")
     if kind == "too_short":
         minimum = context.get("min_length")
-        return place.error("E205", f"'{name}' needs at least {minimum} item{'s' if minimum != 1 else ''}")
+        return place.report("E205", f"'{name}' needs at least {minimum} item{'s' if minimum != 1 else ''}")
     if kind == "too_long":
-        return place.error("E205", f"'{name}' has too many items; the limit is {context.get('max_length')}")
+        return place.report("E205", f"'{name}' has too many items; the limit is {context.get('max_length')}")
     if kind in {"greater_than_equal", "less_than_equal", "greater_than", "less_than"}:
-        return place.error("E205", f"'{name}' is {value}; {detail['msg'].lower()}")
+        return place.report("E205", f"'{name}' is {_describe(value)}; {detail['msg'].lower()}")
     if kind == "string_pattern_mismatch":
-        return place.error(
+        return place.report(
             "E204",
-            f"'{name}' is '{value}', which does not have the expected form",
+            f"'{name}' is {_describe(value)}, which does not have the expected form",
             hint=f"it must match {context.get('pattern')}",
         )
-    return place.error("E204", f"'{name}': {detail['msg']}")
+    return place.report("E204", f"'{name}': {detail['msg']}")
 
 
 def _unwrap(annotation: Any) -> Any:

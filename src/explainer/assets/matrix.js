@@ -96,19 +96,32 @@
       status.textContent = "Showing " + shown.length + " of " + columns.length + " technologies and " +
         visible + " of " + rows.length + " dimensions" + (diff.checked ? " (differences only)" : "") + ".";
       if (compareTwo) {
-        var pair = columns.filter(function (id) { return picked.indexOf(id) >= 0; });
-        var link = pair.length === 2 &&
-          document.querySelector('a[data-pair="' + pair[0] + "-vs-" + pair[1] + '"]');
-        if (link) {
+        var href = pairHref(columns.filter(function (id) { return picked.indexOf(id) >= 0; }));
+        if (href) {
           compareTwo.textContent = "";
           var a = document.createElement("a");
-          a.href = link.getAttribute("href");
-          a.textContent = "Open the side-by-side page for " + link.textContent;
+          a.href = href;
+          a.textContent = "Open the side-by-side page for these two";
           compareTwo.appendChild(a);
         } else {
           compareTwo.innerHTML = compareHint;
         }
       }
+    }
+
+    // The page for a pair, when the site builds one: the template link names one real pair page,
+    // and every pair page's address differs from it only in the two ids (in column order).
+    var template = form.querySelector("[data-ex-pair-template]");
+    var pages = (form.getAttribute("data-ex-pairs") || "").split(" ");
+    function pairHref(pair) {
+      if (!template || pair.length !== 2) return null;
+      var key = pair[0] + "-vs-" + pair[1];
+      if (pages[0] !== "all" && pages.indexOf(key) < 0) return null;
+      if (boxes.some(function (b) { return pair.indexOf(b.value) >= 0 && b.hasAttribute("data-umbrella"); })) {
+        return null;
+      }
+      var model = template.getAttribute("data-ex-pair-template");
+      return template.getAttribute("href").split(model).join(key);
     }
 
     function remember() {

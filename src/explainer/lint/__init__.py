@@ -5,17 +5,17 @@ from __future__ import annotations
 import traceback
 from datetime import date
 
+from explainer.content import Content
 from explainer.diagnostics import Diagnostic, Place
-from explainer.lint import consistency, references, text  # noqa: F401  (they register rules)
+from explainer.lint import consistency, policy, references, text  # noqa: F401  (they register rules)
 from explainer.lint.registry import RULES, Context, Rule
-from explainer.model import Content
 
 __all__ = ["RULES", "Context", "Rule", "lint"]
 
 
-def lint(content: Content, *, today: date | None = None) -> list[Diagnostic]:
+def lint(content: Content, context: Context | None = None) -> list[Diagnostic]:
     """Every finding of every rule. A rule that crashes is reported, and the others still run."""
-    context = Context(today=today or date.today())
+    context = context or Context(today=date.today())
     found: list[Diagnostic] = []
     for registered in RULES:
         try:
@@ -23,7 +23,7 @@ def lint(content: Content, *, today: date | None = None) -> list[Diagnostic]:
         except Exception as error:  # an internal bug must not hide the other findings
             where = traceback.extract_tb(error.__traceback__)[-1]
             found.append(
-                Place("<explainer>").error(
+                Place("<explainer>").report(
                     "X001",
                     f"rule {registered.code} crashed: {type(error).__name__}: {error} "
                     f"({where.filename}:{where.lineno})",

@@ -1,47 +1,51 @@
-"""Rules about consistency: unique ids, complete and allowed ratings, sound dimensions and glossary, dates."""
+"""Rules about consistency: unique ids and questions, complete and allowed ratings, sound relations, dates."""
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import timedelta
 
+from explainer.content import Content
 from explainer.diagnostics import Diagnostic, Place
+from explainer.kinds import KIND_BY_FOLDER
 from explainer.lint.registry import Context, rule
+from explainer.markdown import normalise_words
 from explainer.model import (
-    KIND_BY_NAME,
     MAX_TEXT_VALUE_CHARS,
+    NOT_ASSESSED,
+    PLACEHOLDER,
+    PLACEHOLDER_ID,
     YES_NO_VALUES,
-    Content,
     Dimension,
-    Rating,
-    text_fields,
+    Evidence,
+    RatingValue,
+    Technology,
 )
+from explainer.source import Loc
 from explainer.suggest import did_you_mean, nearest
 
-MIN_ANSWER_WORDS = 60
-MAX_ANSWER_WORDS = 250
 
-
-@rule("E503", "each id is used by one file only")
+@rule("E503")
 def duplicate_ids(content: Content, context: Context) -> Iterator[Diagnostic]:
     for document in content.shadowed:
-        kind = next(k for k in KIND_BY_NAME.values() if f"/{k.folder}/" in f"/{document.path}")
+        kind = KIND_BY_FOLDER[document.path.rsplit("/", 2)[-2]]
         first = content.documents.get((kind.name, document.stem))
         where = f" (also {first.path})" if first else ""
-        yield document.place().error(
+        yield document.place().report(
             "E503",
             f"{kind.label} id '{document.stem}' is defined twice{where}",
             hint="keep one file; '.yaml' and '.yml' with the same name count as the same id",
         )
 
 
-@rule("E501", "every technology rates every dimension")
+@rule("E501")
 def missing_ratings(content: Content, context: Context) -> Iterator[Diagnostic]:
-    for technology in content.technologies.values():
-        document = content.document(technology)
-        if document is None:
+    if context.settings.policy.unrated == "not-assessed":
+        return
+    for technology in content.rated_technologies():
+        entry = content.entry(technology)
+        if entry is None:
             continue
         # A misspelt dimension key is one mistake: E301 reports it with "did you
         # mean", so the dimension it was meant for is not also reported missing.
@@ -50,27 +54,31 @@ def missing_ratings(content: Content, context: Context) -> Iterator[Diagnostic]:
         }
         for dimension_id in content.dimensions:
             if dimension_id not in technology.ratings and dimension_id not in meant:
-                yield document.place(("ratings",)).error(
+                yield entry.place(("ratings",)).report(
                     "E501",
                     f"no rating for dimension '{dimension_id}'",
-                    hint=f"add '{dimension_id}:' with a value and a note under 'ratings'",
+                    hint=f"add '{dimension_id}:' with a value under 'ratings' "
+                    f"(value: {NOT_ASSESSED} when nobody has assessed it)",
                 )
 
 
-def rating_problem(dimension: Dimension, rating: Rating) -> tuple[str, str | None] | None:
-    """Why `rating` is not a value `dimension` allows, with a hint; None when it is allowed."""
-    value = rating.value
-    levels = [level.id for level in dimension.levels]
-    if dimension.kind == "scale":
+def allowed_values(dimension: Dimension) -> list[str]:
+    """The values a rating of `dimension` may take, or [] when any short text will do."""
+    if dimension.kind == "yes-no":
+        return list(YES_NO_VALUES)
+    return [level.id for level in dimension.levels]
+
+
+def value_problem(dimension: Dimension, value: RatingValue) -> tuple[str, str | None] | None:
+    """Why `value` is not one `dimension` allows, with a hint; None when it is allowed."""
+    if value == NOT_ASSESSED:
+        return None
+    levels = allowed_values(dimension)
+    if dimension.kind in {"scale", "yes-no"}:
         if not isinstance(value, str) or value not in levels:
-            return f"'{value}' is not a level of '{dimension.id}'", (
-                did_you_mean(str(value), levels) or f"use one of: {', '.join(levels)}"
-            )
-    elif dimension.kind == "yes-no":
-        if value not in YES_NO_VALUES:
-            return (
-                f"'{value}' is not an answer to a yes/no dimension",
-                f"use one of: {', '.join(YES_NO_VALUES)}",
+            shown = ", ".join(value) if isinstance(value, list) else value
+            return f"'{shown}' is not one of the values of '{dimension.id}'", (
+                did_you_mean(str(shown), levels) or f"use one of: {', '.join(levels)}, or {NOT_ASSESSED}"
             )
     elif dimension.kind == "text":
         if not isinstance(value, str):
@@ -88,114 +96,130 @@ def rating_problem(dimension: Dimension, rating: Rating) -> tuple[str, str | Non
         for item in value:
             if levels and item not in levels:
                 return f"'{item}' is not one of the items '{dimension.id}' allows", (
-                    did_you_mean(item, levels) or f"use any of: {', '.join(levels)}"
+                    did_you_mean(item, levels) or f"use any of: {', '.join(levels[:30])}"
                 )
             if len(item) > MAX_TEXT_VALUE_CHARS:
-                return (
-                    f"the item '{item[:20]}…' is longer than {MAX_TEXT_VALUE_CHARS} characters",
-                    None,
-                )
+                return f"the item '{item[:20]}…' is longer than {MAX_TEXT_VALUE_CHARS} characters", None
     return None
 
 
-@rule("E502", "each rating's value is one its dimension allows")
+@rule("E502")
 def disallowed_rating_values(content: Content, context: Context) -> Iterator[Diagnostic]:
     for technology in content.technologies.values():
-        document = content.document(technology)
-        if document is None:
+        entry = content.entry(technology)
+        if entry is None:
             continue
         for dimension_id, rating in technology.ratings.items():
             dimension = content.dimensions.get(dimension_id)
-            problem = dimension and rating_problem(dimension, rating)
+            if dimension is None or rating.value == PLACEHOLDER:
+                continue
+            problem = value_problem(dimension, rating.value)
             if problem:
                 message, hint = problem
-                yield document.place(("ratings", dimension_id, "value")).error("E502", message, hint=hint)
+                yield entry.place(("ratings", dimension_id, "value")).report("E502", message, hint=hint)
 
 
-@rule("E504", "dimension levels fit the dimension's kind")
+@rule("E504")
 def dimension_levels(content: Content, context: Context) -> Iterator[Diagnostic]:
     for dimension in content.dimensions.values():
-        document = content.document(dimension)
-        if document is None:
+        entry = content.entry(dimension)
+        if entry is None:
             continue
         ids = [level.id for level in dimension.levels]
         if dimension.kind == "scale" and len(ids) < 2:
-            yield document.place(("levels",) if ids else ("kind",)).error(
+            yield entry.place(("levels",) if ids else ("kind",)).report(
                 "E504",
                 "a scale needs at least two levels, listed from low to high",
                 hint="add 'levels:' with an id and a label for each step",
             )
         if dimension.kind in {"yes-no", "text"} and ids:
-            yield document.place(("levels",)).error(
+            yield entry.place(("levels",)).report(
                 "E504",
                 f"a '{dimension.kind}' dimension takes no levels",
                 hint="remove 'levels' or use kind: scale",
             )
         for index, level_id in enumerate(ids):
             if level_id in ids[:index]:
-                yield document.place(("levels", index, "id")).error(
+                yield entry.place(("levels", index, "id")).report(
                     "E504", f"level '{level_id}' is listed twice", hint="give each level its own id"
+                )
+            if level_id == NOT_ASSESSED:
+                yield entry.place(("levels", index, "id")).report(
+                    "E504",
+                    f"'{NOT_ASSESSED}' is reserved for ratings nobody has assessed",
+                    hint="give the level another id",
                 )
 
 
 def normalise_question(question: str) -> str:
-    """Case, punctuation and spacing removed: two questions equal under this are duplicates."""
-    folded = unicodedata.normalize("NFKC", question).casefold()
-    without_punctuation = "".join(
-        " " if unicodedata.category(c).startswith(("P", "S")) else c for c in folded
-    )
-    return " ".join(without_punctuation.split())
+    """Case, accents, punctuation and spacing removed: two questions equal under this are duplicates."""
+    return normalise_words(question)
 
 
-@rule("E505", "no two FAQ entries ask the same question")
+@rule("E505")
 def duplicate_questions(content: Content, context: Context) -> Iterator[Diagnostic]:
-    # One line per duplicate, not one per file: the entry whose path sorts first
-    # is taken as the original and each later copy names it with its position.
-    asked: dict[str, list[tuple[str, Place]]] = {}
+    # A question and every other phrasing (`also_asked`) name one entry across the site. The
+    # entry whose path sorts first keeps a phrasing; each later use is one line naming it.
+    phrasings: list[tuple[str, str, Place, str]] = []
     for faq in content.faqs.values():
-        document = content.document(faq)
-        if document is not None:
-            place = document.place(("question",))
-            asked.setdefault(normalise_question(faq.question), []).append((faq.id, place))
-    for entries in asked.values():
-        (original_id, original), *copies = sorted(entries, key=lambda entry: entry[1].path)
-        for _, place in copies:
-            yield place.error(
+        entry = content.entry(faq)
+        if entry is None:
+            continue
+        phrasings.append((normalise_question(faq.question), faq.id, entry.place(("question",)), "question"))
+        for index, other in enumerate(faq.also_asked):
+            place = entry.place(("also_asked", index))
+            phrasings.append((normalise_question(other), faq.id, place, "also_asked"))
+    first: dict[str, tuple[str, Place, str]] = {}
+    for key, faq_id, place, field in sorted(phrasings, key=lambda p: (p[2].path, p[2].position)):
+        if key not in first:
+            first[key] = (faq_id, place, field)
+            continue
+        owner, where, what = first[key]
+        if owner == faq_id:
+            yield place.report(
                 "E505",
-                f"the same question is already asked in faq '{original_id}'"
-                f" ({original.path}:{original.position})",
-                hint="merge the two entries into one answer",
+                f"this phrasing repeats the entry's own {what.replace('_', ' ')}",
+                hint="remove it, or write a phrasing readers really use",
+            )
+        else:
+            yield place.report(
+                "E505",
+                f"the same question is already asked in faq '{owner}' ({where.path}:{where.position})",
+                hint="merge the two entries into one answer, or make the phrasing specific to this one",
             )
 
 
-@rule("E506", "reviewed dates are not in the future")
-def future_review_dates(content: Content, context: Context) -> Iterator[Diagnostic]:
-    for entity in content.entities():
+def _reviewed(content: Content) -> Iterator[tuple[Place, str, object]]:
+    for entry, entity in content.valid_entries():
         reviewed = getattr(entity, "reviewed", None)
-        document = content.document(entity)
-        if reviewed is not None and document is not None and reviewed > context.today:
-            yield document.place(("reviewed",)).error(
+        if reviewed is not None:
+            yield entry.place(("reviewed",)), entry.kind.name, reviewed
+
+
+@rule("E506")
+def future_review_dates(content: Content, context: Context) -> Iterator[Diagnostic]:
+    for place, _, reviewed in _reviewed(content):
+        if reviewed > context.today:  # type: ignore[operator]
+            yield place.report(
                 "E506",
-                f"reviewed date {reviewed.isoformat()} is in the future",
+                f"reviewed date {reviewed} is in the future",
                 hint=f"use the date you checked the entry, at the latest {context.today.isoformat()}",
             )
 
 
-@rule("W502", "entries are reviewed at least every eighteen months")
+@rule("W502")
 def stale_entries(content: Content, context: Context) -> Iterator[Diagnostic]:
-    oldest = context.today - timedelta(days=context.stale_after_days)
-    for entity in content.entities():
-        reviewed = getattr(entity, "reviewed", None)
-        document = content.document(entity)
-        if reviewed is not None and document is not None and reviewed < oldest:
-            yield document.place(("reviewed",)).warning(
+    for place, kind, reviewed in _reviewed(content):
+        window = context.settings.staleness.window(kind)
+        if window is not None and reviewed < context.today - timedelta(days=window):  # type: ignore[operator]
+            yield place.report(
                 "W502",
-                f"last reviewed {reviewed.isoformat()}, more than {context.stale_after_days} days ago",
+                f"last reviewed {reviewed}, more than {window} days ago",
                 hint="check the entry is still accurate, then update 'reviewed'",
             )
 
 
-def _glossary_names(content: Content) -> Iterator[tuple[str, str, tuple[str | int, ...], str]]:
+def _glossary_names(content: Content) -> Iterator[tuple[str, str, Loc, str]]:
     """Every name a glossary entry claims: terms first, then abbreviations, then aliases.
 
     In a clash the lesser kind of name is the one reported, since a term is
@@ -212,7 +236,7 @@ def _glossary_names(content: Content) -> Iterator[tuple[str, str, tuple[str | in
             yield definition.id, alias, ("aliases", index), "alias"
 
 
-@rule("E507", "glossary terms, abbreviations and aliases name one term each")
+@rule("E507")
 def ambiguous_glossary_names(content: Content, context: Context) -> Iterator[Diagnostic]:
     owner: dict[str, str] = {}
     for definition_id, name, loc, label in _glossary_names(content):
@@ -220,7 +244,7 @@ def ambiguous_glossary_names(content: Content, context: Context) -> Iterator[Dia
         if key in owner and owner[key] != definition_id:
             document = content.documents.get(("definition", definition_id))
             if document is not None:
-                yield document.place(loc).error(
+                yield document.place(loc).report(
                     "E507",
                     f"{label} '{name}' already names the term '{owner[key]}'",
                     hint="tooltips and search synonyms need one meaning per name; remove or reword it",
@@ -228,38 +252,178 @@ def ambiguous_glossary_names(content: Content, context: Context) -> Iterator[Dia
         owner.setdefault(key, definition_id)
 
 
-_WORD = re.compile(r"[\w'’-]+")  # a typographic apostrophe is part of a word
-_LINK_TARGET = re.compile(r"\]\([^)]*\)")
+@rule("E508")
+def placeholders(content: Content, context: Context) -> Iterator[Diagnostic]:
+    for entry in content.entries:
+        for field in entry.texts:
+            index = field.text.find(PLACEHOLDER)
+            while index >= 0:
+                before = field.text[index - 1 : index]
+                after = field.text[index + len(PLACEHOLDER) : index + len(PLACEHOLDER) + 1]
+                if not (before.isalnum() or after.isalnum()):
+                    position = entry.document.position_in_value(field.loc, field.text, index)
+                    yield Place(entry.document.path, position).report(
+                        "E508",
+                        f"'{field.name}' still holds the placeholder {PLACEHOLDER}",
+                        hint="write the real text (explainer new leaves a placeholder in every field to fill)",
+                    )
+                    break
+                index = field.text.find(PLACEHOLDER, index + 1)
+        for written in entry.ids:
+            if written.target == PLACEHOLDER_ID:
+                yield entry.place(written.loc).report(
+                    "E508",
+                    f"'{written.loc[-2] if isinstance(written.loc[-1], int) else written.loc[-1]}' still "
+                    f"holds the placeholder id '{PLACEHOLDER_ID}'",
+                    hint=f"write the id of a real {written.kind}",
+                )
 
 
-@rule("W503", "FAQ answers are 60 to 250 words")
-def answer_length(content: Content, context: Context) -> Iterator[Diagnostic]:
-    for faq in content.faqs.values():
-        document = content.document(faq)
-        words = len(_WORD.findall(_LINK_TARGET.sub("]", faq.answer)))
-        if document is not None and not MIN_ANSWER_WORDS <= words <= MAX_ANSWER_WORDS:
-            yield document.place(("answer",)).warning(
-                "W503",
-                f"the answer is {words} words; aim for {MIN_ANSWER_WORDS} to {MAX_ANSWER_WORDS}",
-                hint="answer directly in the first sentence, then explain",
+@dataclass(frozen=True)
+class _Statement:
+    technology: Technology
+    index: int
+    kind: str
+    target: str
+
+
+def _contradiction(first: _Statement, second: _Statement) -> str | None:
+    """Why two relations between the same two technologies cannot both hold, or None."""
+    kinds = {first.kind, second.kind}
+    opposite = first.technology.id != second.technology.id
+    if kinds == {"is-a"} and opposite:
+        return "each would be a kind of the other"
+    if kinds == {"part-of"} and opposite:
+        return "each would be part of the other"
+    if "is-a" in kinds and kinds & {"overlaps", "contrasts-with", "part-of"}:
+        verb = {"overlaps": "overlap with", "contrasts-with": "contrast with", "part-of": "be part of"}
+        return f"a kind of something sits inside it, so it cannot also {verb[(kinds - {'is-a'}).pop()]} it"
+    if kinds == {"overlaps", "contrasts-with"}:
+        return "two technologies cannot both overlap and be set against each other"
+    return None
+
+
+@rule("E509")
+def contradictory_relations(content: Content, context: Context) -> Iterator[Diagnostic]:
+    between: dict[frozenset[str], list[_Statement]] = {}
+    for technology in content.technologies.values():
+        for index, relation in enumerate(technology.relations):
+            if relation.target in content.technologies and relation.target != technology.id:
+                statement = _Statement(technology, index, relation.kind, relation.target)
+                between.setdefault(frozenset({technology.id, relation.target}), []).append(statement)
+    for statements in between.values():
+        ordered = sorted(
+            statements,
+            key=lambda s: (content.documents[("technology", s.technology.id)].path, s.index),
+        )
+        for later_index, later in enumerate(ordered):
+            for earlier in ordered[:later_index]:
+                reason = _contradiction(earlier, later)
+                if reason is None:
+                    continue
+                entry = content.entry(later.technology)
+                if entry is None:
+                    continue
+                said = "above" if earlier.technology.id == later.technology.id else f"in {earlier.technology.id}"
+                yield entry.place(("relations", later.index, "kind")).report(
+                    "E509",
+                    f"'{later.kind}' {later.target} contradicts '{earlier.kind}' {earlier.target} ({said}): {reason}",
+                    hint="keep the one relation that is true and remove the other",
+                )
+                break
+    yield from _cycles(content)
+
+
+def _cycles(content: Content) -> Iterator[Diagnostic]:
+    """'is-a' chains of three or more that come back to where they started, once per circle."""
+    reported: set[frozenset[str]] = set()
+    for technology in content.technologies.values():
+        if technology.id not in content.members[technology.id]:
+            continue
+        circle = frozenset(
+            {technology.id}
+            | {other for other in content.members[technology.id] if technology.id in content.members[other]}
+        )
+        if len(circle) < 3 or circle in reported:  # two technologies: the pair rule above said it
+            continue
+        reported.add(circle)
+        entry = content.entry(technology)
+        index = next(i for i, r in enumerate(technology.relations) if r.kind == "is-a" and r.target in circle)
+        if entry is not None:
+            yield entry.place(("relations", index, "kind")).report(
+                "E509",
+                f"'is-a' relations lead from {technology.id} back to itself through "
+                f"{', '.join(sorted(circle - {technology.id}))}",
+                hint="a chain of 'is a kind of' cannot be a circle; remove one link of it",
             )
 
 
-_PLACEHOLDER = re.compile(r"\bTODO\b")
-
-
-@rule("E508", "no placeholder text (TODO) is left in an entry")
-def placeholders(content: Content, context: Context) -> Iterator[Diagnostic]:
-    for entity in content.entities():
-        document = content.document(entity)
-        if document is None:
+@rule("E510")
+def umbrellas(content: Content, context: Context) -> Iterator[Diagnostic]:
+    for technology in content.technologies.values():
+        entry = content.entry(technology)
+        if entry is None or not technology.umbrella:
             continue
-        for field in text_fields(entity):
-            match = _PLACEHOLDER.search(field.text)
-            if match:
-                position = document.position_in_value(field.loc, field.text, match.start())
-                yield Place(document.path, position).error(
-                    "E508",
-                    f"'{field.loc[-1]}' still holds the placeholder TODO",
-                    hint="write the real text (explainer new leaves TODO in every field to fill)",
-                )
+        if technology.ratings:
+            yield entry.place(("ratings",)).report(
+                "E510",
+                "an umbrella is not rated by hand: its cells show the range across its members",
+                hint="remove 'ratings', or remove 'umbrella: true' if it is a peer of the others",
+            )
+        if not content.members[technology.id]:
+            yield entry.place(("umbrella",)).report(
+                "E510",
+                "an umbrella needs members: no technology says it 'is-a' kind of this one",
+                hint=f"add '- kind: is-a' with 'target: {technology.id}' to its members' relations",
+            )
+
+
+def _evidence_claims(content: Content) -> Iterator[tuple[Place, Evidence | None, list[str]]]:
+    """Everything that can carry an evidence level: entities, ratings, strengths and weaknesses."""
+    for entry, entity in content.valid_entries():
+        if hasattr(entity, "evidence"):
+            yield entry.place(("evidence",)), entity.evidence, list(getattr(entity, "sources", []))
+        if isinstance(entity, Technology):
+            for dimension_id, rating in entity.ratings.items():
+                yield entry.place(("ratings", dimension_id, "evidence")), rating.evidence, rating.sources
+            for field in ("strengths", "weaknesses"):
+                for index, point in enumerate(getattr(entity, field)):
+                    yield entry.place((field, index, "evidence")), point.evidence, point.sources
+
+
+@rule("E511")
+def evidence_without_source(content: Content, context: Context) -> Iterator[Diagnostic]:
+    for place, evidence, sources in _evidence_claims(content):
+        if evidence in {"measured", "documented"} and not sources:
+            yield place.report(
+                "E511",
+                f"marked '{evidence}' but cites no source",
+                hint="add the source that says so to 'sources', or mark it 'evidence: editorial'",
+            )
+
+
+@rule("E512")
+def guide_values(content: Content, context: Context) -> Iterator[Diagnostic]:
+    for question in content.guide_questions.values():
+        entry = content.entry(question)
+        if entry is None:
+            continue
+        for c, choice in enumerate(question.choices):
+            for p, preference in enumerate(choice.prefer):
+                dimension = content.dimensions.get(preference.dimension)
+                if dimension is None:
+                    continue
+                allowed = allowed_values(dimension)
+                for a, value in enumerate(preference.accepts):
+                    if allowed and value not in allowed:
+                        yield entry.place(("choices", c, "prefer", p, "accepts", a)).report(
+                            "E512",
+                            f"'{value}' is not a value of '{dimension.id}'",
+                            hint=did_you_mean(value, allowed) or f"use any of: {', '.join(allowed[:30])}",
+                        )
+                if dimension.kind == "text":
+                    yield entry.place(("choices", c, "prefer", p, "dimension")).report(
+                        "E512",
+                        f"'{dimension.id}' holds free text, which an answer cannot match",
+                        hint="prefer a scale, yes-no or list dimension",
+                    )

@@ -1,87 +1,105 @@
-"""Rules about references: every id and cross-reference link points at something that exists."""
+"""Rules about references: every id and cross-reference link points at something that exists and is shown."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
+from explainer.content import Content
 from explainer.diagnostics import Diagnostic, Place
+from explainer.kinds import KIND_BY_NAME
 from explainer.lint.registry import Context, rule
-from explainer.model import KIND_BY_NAME, Content, text_fields
-from explainer.references import Reference, all_references, cited_by, references
+from explainer.model import PLACEHOLDER_ID
+from explainer.references import Reference, all_references, references
 from explainer.suggest import did_you_mean
 
 
-def reference_place(content: Content, reference: Reference) -> Place:
+def reference_place(reference: Reference) -> Place:
     """Where a reference is written: the id in its list, or the target inside a link."""
-    document = content.document(reference.origin)
-    if document is None:
-        return Place("<unknown>")
+    document = reference.origin.document
     if reference.link is None:
         return Place(document.path, document.position(reference.loc))
-    decoded = _text_at(reference)
-    return Place(document.path, document.position_in_value(reference.loc, decoded, reference.link.start))
+    text = next((f.text for f in reference.origin.texts if f.loc == reference.loc), "")
+    return Place(document.path, document.position_in_value(reference.loc, text, reference.link.start))
 
 
-def _text_at(reference: Reference) -> str:
-    for field in text_fields(reference.origin):
-        if field.loc == reference.loc:
-            return field.text
-    return ""
+def every_reference(content: Content, context: Context) -> list[Reference]:
+    return context.once("references", lambda: list(all_references(content, context.analyser)))
 
 
-def _unknown(content: Content, *, in_text: bool) -> Iterator[Diagnostic]:
-    for reference in all_references(content):
+def _unknown(content: Content, context: Context, *, in_text: bool) -> Iterator[Diagnostic]:
+    for reference in every_reference(content, context):
+        if (reference.link is not None) != in_text or reference.target == PLACEHOLDER_ID:
+            continue  # a scaffold's placeholder is E508's to report
         known = content.ids(reference.kind)
-        if (reference.link is not None) != in_text or reference.target in known:
+        if reference.target in known:
             continue
         kind = KIND_BY_NAME[reference.kind]
         hint = did_you_mean(reference.target, known)
-        if hint is None and not known:
-            hint = f"there is no {kind.label} yet; add content/{kind.folder}/{reference.target}.yaml"
-        yield reference_place(content, reference).error(
+        if hint is None:
+            create = f"create it with `explainer new {kind.name} {reference.target}`"
+            if reference.kind in {"topic", "dimension"} and known:
+                hint = f"use one of: {', '.join(sorted(known))}; or {create}"
+            else:
+                hint = create
+        yield reference_place(reference).report(
             "E302" if in_text else "E301", f"unknown {kind.label} '{reference.target}'", hint=hint
         )
 
 
-@rule("E301", "ids in reference fields name entities that exist")
+@rule("E301")
 def unknown_references(content: Content, context: Context) -> Iterator[Diagnostic]:
-    yield from _unknown(content, in_text=False)
+    yield from _unknown(content, context, in_text=False)
 
 
-@rule("E302", "cross-reference links in text name entities that exist")
+@rule("E302")
 def unknown_link_targets(content: Content, context: Context) -> Iterator[Diagnostic]:
-    yield from _unknown(content, in_text=True)
+    yield from _unknown(content, context, in_text=True)
 
 
-@rule("E304", "an entity does not list the same reference twice or refer to itself")
+@rule("E304")
 def repeated_references(content: Content, context: Context) -> Iterator[Diagnostic]:
-    for entity in content.entities():
+    for entry in content.entries:
         seen: set[tuple[str, str, tuple[str | int, ...]]] = set()
-        for reference in references(entity):
+        for reference in references(entry, context.analyser):
             if reference.link is not None:
                 continue
             field = reference.loc[:-1]
             key = (reference.kind, reference.target, field)
             if key in seen:
-                yield reference_place(content, reference).error(
+                yield reference_place(reference).report(
                     "E304", f"'{reference.target}' is listed twice here", hint="remove one of them"
                 )
             seen.add(key)
-            if reference.kind == entity.entity_kind and reference.target == entity.id:
-                yield reference_place(content, reference).error(
+            if reference.kind == entry.kind.name and reference.target == entry.id:
+                yield reference_place(reference).report(
                     "E304", f"'{reference.target}' refers to itself", hint="remove it"
                 )
 
 
-@rule("W501", "every source is cited at least once")
+@rule("E305")
+def links_to_pages_not_built(content: Content, context: Context) -> Iterator[Diagnostic]:
+    if context.families is None:
+        return
+    for reference in every_reference(content, context):
+        kind = KIND_BY_NAME[reference.kind]
+        if reference.link is None or kind.family in context.families:
+            continue
+        yield reference_place(reference).report(
+            "E305",
+            f"the site does not build the pages that show {kind.label}s, so this link would go nowhere",
+            hint=f"turn the '{kind.family}' family on in mkdocs.yml, or remove the link",
+        )
+
+
+@rule("W501")
 def uncited_sources(content: Content, context: Context) -> Iterator[Diagnostic]:
-    for source_id, citing in cited_by(content).items():
-        if citing:
+    # Citations from files with schema errors count too: one mistake, one line.
+    cited = {r.target for r in every_reference(content, context) if r.kind == "source"}
+    for source_id, source in content.sources.items():
+        entry = content.entry(source)
+        if source_id in cited or entry is None or entry.unfinished:
             continue
-        document = content.documents.get(("source", source_id))
-        if document is None:
-            continue
-        yield document.place().warning(
+        yield entry.place().report(
             "W501",
             f"source '{source_id}' is not cited by any entry",
             hint="cite it in a 'sources' list or a (source:…) link, or delete the file",

@@ -1,23 +1,38 @@
-"""The rule registry: a list of small functions, each with a stable code and a one-line summary."""
+"""The rule registry: a list of small functions, each reporting under one code from the catalogue."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
+from typing import Any, TypeVar
 
+from explainer.codes import CATALOGUE, UnknownCode
+from explainer.content import Content
 from explainer.diagnostics import Diagnostic
-from explainer.model import Content
-
-STALE_AFTER_DAYS = 548  # eighteen months: long enough for a stable topic, short for AI
+from explainer.markdown import Analyser
+from explainer.settings import DEFAULT_SETTINGS, Settings
 
 
 @dataclass(frozen=True)
 class Context:
-    """What rules may know besides the content: the date they run on."""
+    """What rules may know besides the content: the day they run, the site's settings, its parser."""
 
     today: date
-    stale_after_days: int = STALE_AFTER_DAYS
+    settings: Settings = DEFAULT_SETTINGS
+    analyser: Analyser = field(default_factory=Analyser)
+    # Page families the site builds; links to kinds shown by other families go nowhere (E305).
+    families: frozenset[str] | None = None
+    # Work several rules share (every reference in the corpus, say), done once per run.
+    memo: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    def once(self, key: str, compute: Callable[[], T]) -> T:
+        if key not in self.memo:
+            self.memo[key] = compute()
+        return self.memo[key]  # type: ignore[no-any-return]
+
+
+T = TypeVar("T")
 
 
 Check = Callable[[Content, Context], Iterable[Diagnostic]]
@@ -26,8 +41,11 @@ Check = Callable[[Content, Context], Iterable[Diagnostic]]
 @dataclass(frozen=True)
 class Rule:
     code: str
-    summary: str
     check: Check
+
+    @property
+    def summary(self) -> str:
+        return CATALOGUE[self.code].summary
 
     def run(self, content: Content, context: Context) -> Iterator[Diagnostic]:
         yield from self.check(content, context)
@@ -36,11 +54,13 @@ class Rule:
 RULES: list[Rule] = []
 
 
-def rule(code: str, summary: str) -> Callable[[Check], Check]:
-    """Register `check` under `code`; the code names the kind of finding it reports."""
+def rule(code: str) -> Callable[[Check], Check]:
+    """Register `check` under `code`, which must be in the catalogue (its summary says what it checks)."""
+    if code not in CATALOGUE:
+        raise UnknownCode(f"rule code {code} is not in explainer.codes.CATALOGUE")
 
     def register(check: Check) -> Check:
-        RULES.append(Rule(code, summary, check))
+        RULES.append(Rule(code, check))
         return check
 
     return register

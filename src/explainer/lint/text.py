@@ -1,109 +1,134 @@
-"""Rules about text safety: allowed characters, restricted Markdown, and https-only links."""
+"""Rules about text safety: allowed characters, the restricted Markdown, and link targets and URLs."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
+from explainer.content import Content, Entry
 from explainer.diagnostics import Diagnostic, Place
+from explainer.fields import TextField
 from explainer.lint.registry import Context, rule
-from explainer.markdown import (
-    Finding,
-    check_link_target,
-    find_links,
-    find_unsafe_markup,
-    is_https_url,
-)
-from explainer.model import Content, Entity, TextField, text_fields
+from explainer.markdown import Finding, check_link_target, international_host, url_problem
 from explainer.source import find_forbidden_characters
 
 
-def _fields(content: Content) -> Iterator[tuple[Entity, TextField, str]]:
-    for entity in content.entities():
-        document = content.document(entity)
-        if document is not None:
-            for field in text_fields(entity):
-                yield entity, field, document.path
-
-
-def _place_in_field(content: Content, entity: Entity, field: TextField, index: int) -> Place:
-    document = content.document(entity)
-    assert document is not None
+def _place_in_field(entry: Entry, field: TextField, index: int) -> Place:
+    document = entry.document
     return Place(document.path, document.position_in_value(field.loc, field.text, index))
 
 
-@rule("E401", "text holds no control, zero-width or bidirectional characters")
+def _source_urls(content: Content) -> Iterator[tuple[Entry, str]]:
+    """Each source file's URL as written, whether or not the rest of the file passed the schema."""
+    for entry in content.entries:
+        url = entry.document.data.get("url")
+        if entry.kind.name == "source" and isinstance(url, str):
+            yield entry, url
+
+
+@rule("E401")
 def forbidden_characters(content: Content, context: Context) -> Iterator[Diagnostic]:
-    for entity, field, _ in _fields(content):
-        for index, reason in find_forbidden_characters(field.text):
-            yield _place_in_field(content, entity, field, index).error(
-                "E401",
-                f"{reason} in '{field.loc[-1]}'",
-                hint="remove it; it is invisible to readers and reviewers",
+    for entry in content.entries:
+        for field in entry.texts:
+            for index, reason in find_forbidden_characters(field.text):
+                yield _place_in_field(entry, field, index).report(
+                    "E401",
+                    f"{reason} in '{field.name}'",
+                    hint="remove it; it is invisible to readers and reviewers",
+                )
+
+
+def markup_findings(content: Content, context: Context) -> list[tuple[Place, Finding]]:
+    """Every finding of the Markdown analysis, placed in its file: one per kind of problem per field."""
+
+    def compute() -> list[tuple[Place, Finding]]:
+        found = []
+        for entry in content.entries:
+            for field in entry.texts:
+                if field.markdown is None:
+                    continue
+                analysis = context.analyser.analyse(field.text, field.markdown.headings)
+                findings = list(analysis.findings)
+                for link in analysis.links:
+                    problem = check_link_target(link.target)
+                    if problem is not None:
+                        findings.append(Finding(link.start, *problem))
+                    elif international_host(link.target):
+                        findings.append(
+                            Finding(
+                                link.start,
+                                "W401",
+                                f"the link's host '{international_host(link.target)}' is internationalized",
+                                "check it is the host you mean; prefer its plain ASCII form",
+                            )
+                        )
+                reported: set[tuple[str, str]] = set()
+                for finding in sorted(findings, key=lambda f: f.index):
+                    key = (finding.code, finding.message)
+                    if key not in reported:
+                        reported.add(key)
+                        found.append((_place_in_field(entry, field, finding.index), finding))
+        return found
+
+    return context.once("markup", compute)
+
+
+def _report(content: Content, context: Context, *codes: str) -> Iterator[Diagnostic]:
+    for place, finding in markup_findings(content, context):
+        if finding.code in codes:
+            yield place.report(finding.code, finding.message, hint=finding.hint)
+
+
+@rule("E402")
+def raw_html(content: Content, context: Context) -> Iterator[Diagnostic]:
+    yield from _report(content, context, "E402")
+
+
+@rule("E404")
+def restricted_markdown(content: Content, context: Context) -> Iterator[Diagnostic]:
+    yield from _report(content, context, "E404")
+
+
+@rule("E405")
+def markup_bombs(content: Content, context: Context) -> Iterator[Diagnostic]:
+    yield from _report(content, context, "E405")
+
+
+@rule("E406")
+def link_titles(content: Content, context: Context) -> Iterator[Diagnostic]:
+    yield from _report(content, context, "E406")
+
+
+@rule("W402")
+def text_that_looks_like_markup(content: Content, context: Context) -> Iterator[Diagnostic]:
+    yield from _report(content, context, "W402")
+
+
+@rule("E303")
+def unknown_link_schemes(content: Content, context: Context) -> Iterator[Diagnostic]:
+    yield from _report(content, context, "E303")
+
+
+@rule("W401")
+def international_hosts(content: Content, context: Context) -> Iterator[Diagnostic]:
+    yield from _report(content, context, "W401")
+    for entry, url in _source_urls(content):
+        host = international_host(url)
+        if host and url_problem(url) is None:
+            yield entry.place(("url",)).report(
+                "W401",
+                f"the host '{host}' is internationalized",
+                hint="check it is the host you mean; prefer its plain ASCII form",
             )
 
 
-def _markup_findings(content: Content) -> Iterator[tuple[Place, Finding]]:
-    for entity, field, _ in _fields(content):
-        if not field.markdown:
-            continue
-        reported: set[str] = set()
-        for finding in sorted(find_unsafe_markup(field.text), key=lambda f: f.index):
-            if finding.code not in reported:  # one line per kind of problem per field is enough
-                reported.add(finding.code)
-                yield _place_in_field(content, entity, field, finding.index), finding
-
-
-@rule("E402", "Markdown text holds no raw HTML")
-def raw_html(content: Content, context: Context) -> Iterator[Diagnostic]:
-    for place, finding in _markup_findings(content):
-        if finding.code == "E402":
-            yield place.error(finding.code, finding.message, hint=finding.hint)
-
-
-@rule(
-    "E404",
-    "Markdown text uses only the restricted grammar (no attribute lists, images, headings, definitions)",
-)
-def restricted_markdown(content: Content, context: Context) -> Iterator[Diagnostic]:
-    for place, finding in _markup_findings(content):
-        if finding.code == "E404":
-            yield place.error(finding.code, finding.message, hint=finding.hint)
-
-
-@rule("E405", "Markdown text is not a markup bomb")
-def markup_bombs(content: Content, context: Context) -> Iterator[Diagnostic]:
-    for place, finding in _markup_findings(content):
-        if finding.code == "E405":
-            yield place.error(finding.code, finding.message, hint=finding.hint)
-
-
-def _link_findings(content: Content) -> Iterator[tuple[Place, Finding]]:
-    for entity, field, _ in _fields(content):
-        if not field.markdown:
-            continue
-        for link in find_links(field.text):
-            finding = check_link_target(link.target)
-            if finding is not None:
-                yield _place_in_field(content, entity, field, link.start), finding
-
-
-@rule("E303", "links in text use a known cross-reference scheme")
-def unknown_link_schemes(content: Content, context: Context) -> Iterator[Diagnostic]:
-    for place, finding in _link_findings(content):
-        if finding.code == "E303":
-            yield place.error(finding.code, finding.message, hint=finding.hint)
-
-
-@rule("E403", "links and URLs are https:// only")
+@rule("E403")
 def insecure_urls(content: Content, context: Context) -> Iterator[Diagnostic]:
-    for place, finding in _link_findings(content):
-        if finding.code == "E403":
-            yield place.error(finding.code, finding.message, hint=finding.hint)
-    for source in content.sources.values():
-        document = content.document(source)
-        if document is not None and not is_https_url(source.url):
-            yield document.place(("url",)).error(
+    yield from _report(content, context, "E403")
+    for entry, url in _source_urls(content):
+        problem = url_problem(url)
+        if problem is not None:
+            yield entry.place(("url",)).report(
                 "E403",
-                f"URL '{source.url}' is not an https:// address",
-                hint="use the https:// address of the page",
+                f"URL '{url[:80]}' is not allowed: {problem}",
+                hint="use the page's https:// address, with no user name or password",
             )

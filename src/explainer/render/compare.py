@@ -1,15 +1,15 @@
-"""The comparison matrix (every technology × every dimension) and one page per pair of technologies."""
+"""The comparison matrix (technologies × dimensions) and the pages comparing two technologies."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from explainer.model import SYMMETRIC_RELATIONS, Content, Dimension, Faq, Technology
+from explainer.model import RELATION_PHRASES, SYMMETRIC_RELATIONS, Dimension, Faq, Technology
+from explainer.render.context import RenderContext
 from explainer.render.environment import render_template, slug
 from explainer.render.links import MATRIX, pair_path
 from explainer.render.page import Page
-from explainer.render.technology import pairs
-from explainer.render.values import Cell, cell, cited_sources, latest_review
+from explainer.render.values import EVIDENCE_MARKS, Cell, cell, cited_sources, latest_review
 
 
 @dataclass(frozen=True)
@@ -21,76 +21,90 @@ class Row:
 
     @property
     def same(self) -> bool:
+        """Every cell assessed and saying the same thing (a cell nobody assessed agrees with nothing)."""
         keys = {c.comparable for c in self.cells if c is not None}
-        return len(keys) <= 1 and None not in self.cells
+        return len(keys) <= 1 and None not in self.cells and all(c.assessed for c in self.cells if c)
 
 
-def rows(content: Content, technologies: list[Technology]) -> list[Row]:
+def rows(site: RenderContext, technologies: list[Technology]) -> list[Row]:
+    content = site.content
     return [
-        Row(
-            dimension,
-            [
-                cell(dimension, t.ratings[dimension.id]) if dimension.id in t.ratings else None
-                for t in technologies
-            ],
-        )
+        Row(dimension, [cell(content, dimension, t) for t in technologies])
         for dimension in content.dimensions.values()
     ]
 
 
-def groups(content: Content) -> list[tuple[str, list[Dimension]]]:
+def groups(site: RenderContext) -> list[tuple[str, list[Dimension]]]:
     """Dimension groups in the order their first dimension appears."""
     grouped: dict[str, list[Dimension]] = {}
-    for dimension in content.dimensions.values():
+    for dimension in site.content.dimensions.values():
         grouped.setdefault(dimension.group, []).append(dimension)
     return list(grouped.items())
 
 
-def render_matrix(content: Content) -> Page:
-    technologies = list(content.technologies.values())
-    all_rows = rows(content, technologies)
+def matrix_columns(site: RenderContext) -> list[Technology]:
+    """The matrix's columns: every technology, each umbrella just before its first member."""
+    technologies = list(site.content.technologies.values())
+    ordered: list[Technology] = []
+    for technology in technologies:
+        if technology in ordered:
+            continue
+        for umbrella in technologies:
+            if umbrella.umbrella and technology.id in site.content.members[umbrella.id] and umbrella not in ordered:
+                ordered.append(umbrella)
+        ordered.append(technology)
+    return ordered
+
+
+def render_matrix(site: RenderContext) -> Page:
+    technologies = matrix_columns(site)
+    all_rows = rows(site, technologies)
     by_dimension = {row.dimension.id: row for row in all_rows}
+    umbrellas = [t for t in technologies if t.umbrella]
     body = render_template(
+        site,
         "matrix.md.j2",
         MATRIX,
-        content=content,
         technologies=technologies,
-        groups=[(group, slug(group), [by_dimension[d.id] for d in dims]) for group, dims in groups(content)],
-        pairs=[(a, b, pair_path(a, b)) for a, b in pairs(content)],
-        sources=cited_sources(content, *technologies),
+        umbrellas=[(u, [site.content.technologies[m] for m in site.content.members[u.id]]) for u in umbrellas],
+        groups=[(group, slug(group), [by_dimension[d.id] for d in dims]) for group, dims in groups(site)],
+        pair_keys=_pair_keys(site),
+        pair_template=(f"{site.pairs[0][0].id}-vs-{site.pairs[0][1].id}", pair_path(*site.pairs[0]))
+        if site.pairs
+        else None,
+        evidence_marks=EVIDENCE_MARKS,
+        sources=cited_sources(site, *technologies),
     )
     return Page(
         path=MATRIX,
-        title="Comparison matrix",
+        title=site.settings.family("compare").title or "Comparison matrix",
         body=body,
         family="matrix",
         description=(
-            f"Compare {len(technologies)} technologies on {len(content.dimensions)} dimensions side by side: "
-            "choose columns, show only the differences, and share the view."
+            f"Compare {len(technologies)} technologies on {len(site.content.dimensions)} dimensions side by "
+            "side: choose columns, show only the differences, and share the view."
         ),
         hide=("toc",),
         reviewed=latest_review(technologies),
     )
 
 
-def related_faqs(content: Content, first: Technology, second: Technology) -> list[Faq]:
+def _pair_keys(site: RenderContext) -> str:
+    """Which pairs have a page, for the matrix script: 'all' rated pairs, or their 'a-vs-b' keys."""
+    rated = site.content.rated_technologies()
+    if len(site.pairs) == len(rated) * (len(rated) - 1) // 2:
+        return "all"
+    return " ".join(f"{a.id}-vs-{b.id}" for a, b in site.pairs)
+
+
+def related_faqs(site: RenderContext, first: Technology, second: Technology) -> list[Faq]:
     """Questions about both technologies first, then those about either."""
-    both = [f for f in content.faqs.values() if first.id in f.technologies and second.id in f.technologies]
-    either = [
-        f
-        for f in content.faqs.values()
-        if (first.id in f.technologies or second.id in f.technologies) and f not in both
-    ]
+    if not site.builds("faq"):
+        return []
+    faqs = site.content.faqs.values()
+    both = [f for f in faqs if first.id in f.technologies and second.id in f.technologies]
+    either = [f for f in faqs if (first.id in f.technologies or second.id in f.technologies) and f not in both]
     return both + either
-
-
-RELATION_SENTENCES = {
-    "is-a": "{a} is a kind of {b}",
-    "part-of": "{a} is part of {b}",
-    "uses": "{a} uses {b}",
-    "overlaps": "{a} and {b} overlap",
-    "contrasts-with": "{a} and {b} are often contrasted",
-}
 
 
 def relation_between(first: Technology, second: Technology) -> list[str]:
@@ -101,19 +115,20 @@ def relation_between(first: Technology, second: Technology) -> list[str]:
             if relation.target != b.id or (relation.kind in SYMMETRIC_RELATIONS and relation.kind in said):
                 continue
             said.add(relation.kind)
-            sentence = RELATION_SENTENCES[relation.kind].format(a=a.name, b=b.name)
+            sentence = f"{a.name} {RELATION_PHRASES[relation.kind]} {b.name}"
             sentences.append(f"{sentence}: {relation.note}" if relation.note else f"{sentence}.")
     return sentences
 
 
-def render_pair(content: Content, first: Technology, second: Technology) -> Page:
+def render_pair(site: RenderContext, first: Technology, second: Technology) -> Page:
     path = pair_path(first, second)
-    pair_rows = rows(content, [first, second])
+    pair_rows = rows(site, [first, second])
     title = f"{first.name} vs {second.name}"
+    reviewed = [d for d in (first.reviewed, second.reviewed) if d is not None]
     body = render_template(
+        site,
         "pair.md.j2",
         path,
-        content=content,
         title=title,
         first=first,
         second=second,
@@ -121,8 +136,9 @@ def render_pair(content: Content, first: Technology, second: Technology) -> Page
         agree=[r for r in pair_rows if r.same],
         rows=pair_rows,
         relations=relation_between(first, second),
-        faqs=related_faqs(content, first, second)[:12],
-        sources=cited_sources(content, first, second),
+        faqs=related_faqs(site, first, second)[:12],
+        evidence_marks=EVIDENCE_MARKS,
+        sources=cited_sources(site, first, second),
     )
     return Page(
         path=path,
@@ -131,10 +147,10 @@ def render_pair(content: Content, first: Technology, second: Technology) -> Page
         family="pair",
         description=f"{first.name} and {second.name} compared: where they agree, where they differ, "
         "and the strengths and weaknesses of each.",
-        reviewed=max(first.reviewed, second.reviewed),
+        reviewed=max(reviewed) if reviewed else None,
         sequence="pairs",
     )
 
 
-def render_compare_pages(content: Content) -> list[Page]:
-    return [render_matrix(content)] + [render_pair(content, a, b) for a, b in pairs(content)]
+def render_compare_pages(site: RenderContext) -> list[Page]:
+    return [render_matrix(site)] + [render_pair(site, a, b) for a, b in site.pairs]

@@ -13,7 +13,9 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
-from explainer.model import Content, Industry, Technology
+from explainer.content import Content
+from explainer.model import RELATION_PHRASES, Industry, Technology
+from explainer.render.context import RenderContext
 from explainer.render.environment import render_template
 
 BOX_WIDTH = 176
@@ -144,12 +146,29 @@ def used_by(content: Content) -> dict[str, list[str]]:
     return found
 
 
-def relationship_diagram(content: Content, page: str, current: str | None = None) -> Markup:
+def _shelves(roots: list[Box]) -> None:
+    """Place top-level boxes left to right in rows no wider than the widest box or four small ones.
+
+    Unrelated technologies form a grid rather than one tall column, so the
+    picture keeps a readable shape at fifty technologies as at five.
+    """
+    limit = max([r.width for r in roots] + [4 * BOX_WIDTH + 3 * GAP * 3])
+    x = y = row_height = 0.0
+    for root in roots:
+        if x > 0 and x + root.width > limit:
+            x, y, row_height = 0.0, y + row_height + GAP * 3, 0.0
+        root.moved(x - root.x, y - root.y)
+        x += root.width + GAP * 3
+        row_height = max(row_height, root.height)
+
+
+def relationship_diagram(site: RenderContext, page: str, current: str | None = None) -> Markup:
     """Nested boxes for 'is a kind of'; lines between top-level boxes; 'uses' noted inside nested ones.
 
-    Lines are drawn only between boxes at the top level, where they cannot cross
-    other boxes; what a nested technology uses is written inside its box.
+    Lines are drawn only between boxes at the top level; what a nested
+    technology uses is written inside its box.
     """
+    content = site.content
     roots = _forest(content)
     root_ids = {r.technology.id for r in roots}
     uses = used_by(content)
@@ -165,14 +184,7 @@ def relationship_diagram(content: Content, page: str, current: str | None = None
     for root in containers:
         _equal_leaf_heights(root)
         _layout(root)
-    x = 0.0
-    for root in containers:
-        root.moved(x - root.x, 0 - root.y)
-        x += root.width + GAP * 5
-    y = 0.0
-    for single in singles:
-        single.moved(x - single.x, y - single.y)
-        y += single.height + GAP * 3
+    _shelves(containers + singles)
     boxes = [box for root in roots for box in root.walk()]
     edges, seen = [], set()
     for root in roots:
@@ -194,6 +206,7 @@ def relationship_diagram(content: Content, page: str, current: str | None = None
     legend_height = 20 * len(used_kinds) + 10
     return Markup(
         render_template(
+            site,
             "relationships.svg.j2",
             page,
             boxes=boxes,
@@ -219,15 +232,6 @@ def _equal_leaf_heights(container: Box) -> None:
     for child in container.children:
         if child.children:
             _equal_leaf_heights(child)
-
-
-RELATION_PHRASES = {
-    "is-a": "is a kind of",
-    "part-of": "is part of",
-    "uses": "uses",
-    "overlaps": "overlaps with",
-    "contrasts-with": "contrasts with",
-}
 
 
 def describe_relationships(content: Content) -> str:
@@ -256,23 +260,47 @@ def technology_counts(content: Content) -> list[tuple[Industry, list[int]]]:
     return rows
 
 
-def industry_overview(content: Content, page: str) -> Markup:
-    """A grid of industries × technologies; each cell prints how many use cases combine the two."""
-    technologies = list(content.technologies.values())
-    rows = technology_counts(content)
-    highest = max((n for _, counts in rows for n in counts), default=0) or 1
+@dataclass(frozen=True)
+class Heading:
+    """A row or column of the overview: what it names, and its label."""
+
+    name: str
+    label: str
+
+
+def industry_overview(site: RenderContext, page: str) -> Markup:
+    """A grid of industries × technologies; each cell prints how many use cases combine the two.
+
+    Whichever of the two is more numerous runs down the side, so the grid
+    grows in height (which pages do well) rather than in width; a wide grid
+    still scrolls inside its own frame.
+    """
+    content = site.content
+    counts = technology_counts(content)
+    technologies = [Heading(t.name, t.short_name or t.name) for t in content.technologies.values()]
+    industries = [Heading(industry.name, industry.name) for industry, _ in counts]
+    grid = [numbers for _, numbers in counts]
+    transposed = len(technologies) > len(industries)
+    if transposed:
+        columns, rows = industries, technologies
+        grid = [list(column) for column in zip(*grid, strict=True)] if grid else []
+    else:
+        columns, rows = technologies, industries
+    highest = max((n for numbers in grid for n in numbers), default=0) or 1
     return Markup(
         render_template(
+            site,
             "industry-overview.svg.j2",
             page,
-            technologies=technologies,
-            rows=rows,
+            columns=columns,
+            rows=list(zip(rows, grid, strict=True)),
+            transposed=transposed,
             level=lambda n: 0 if n == 0 else 1 + min(3, (n * 4 - 1) // highest),
             cell_width=HEAT_CELL_WIDTH,
             cell_height=HEAT_CELL_HEIGHT,
             label_width=HEAT_LABEL_WIDTH,
             header=HEAT_HEADER,
-            width=HEAT_LABEL_WIDTH + HEAT_CELL_WIDTH * len(technologies) + 10,
+            width=HEAT_LABEL_WIDTH + HEAT_CELL_WIDTH * len(columns) + 10,
             height=HEAT_HEADER + HEAT_CELL_HEIGHT * len(rows) + 4,
         )
     )

@@ -18,8 +18,9 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from explainer.markdown import escape_plain, rewrite_links
+from explainer.markdown import escape_plain, rewrite_links, shift_headings
 from explainer.model import Source
+from explainer.render.context import RenderContext
 from explainer.render.links import cross_reference_target, entity_path, relative
 
 
@@ -45,10 +46,17 @@ def _join_plain(items: Any, separator: str = ", ") -> Markup:
 
 
 @jinja2.pass_context
-def _markdown(context: jinja2.runtime.Context, text: str) -> Markup:
-    """Content Markdown (already linted) with cross-references turned into relative links."""
+def _markdown(context: jinja2.runtime.Context, text: str, top: int = 2) -> Markup:
+    """Content Markdown (already linted): cross-references as relative links, headings from level `top`.
+
+    Links are found by the same parser that checked the text, so what lint
+    saw as a link is exactly what gets rewritten.
+    """
     page = context["page"]
-    return Markup(rewrite_links(text, lambda ref: relative(page, cross_reference_target(ref))))
+    site: RenderContext = context["site"]
+    links = site.analyser.analyse(text, True).links
+    rewritten = rewrite_links(text, links, lambda ref: relative(page, cross_reference_target(ref)))
+    return Markup(shift_headings(rewritten, top))
 
 
 @jinja2.pass_context
@@ -65,6 +73,9 @@ def _indented(text: str, width: int = 4) -> Markup:
 
 @jinja2.pass_context
 def _link(context: jinja2.runtime.Context, kind: str, entity_id: str) -> Markup:
+    site: RenderContext = context["site"]
+    if not site.shows(kind):  # a template bug: it must not link to a family the site does not build
+        raise ValueError(f"{context['page']}: links to a {kind}, but the site shows no {kind} pages")
     return Markup(relative(context["page"], entity_path(kind, entity_id)))
 
 
@@ -112,7 +123,7 @@ _SLUG = re.compile(r"[^a-z0-9]+")
 
 
 def slug(text: str) -> str:
-    return _SLUG.sub("-", text.casefold()).strip("-")
+    return _SLUG.sub("-", text.casefold()).strip("-") or "group"
 
 
 FILTERS: dict[str, Callable[..., Any]] = {
@@ -128,10 +139,18 @@ FILTERS: dict[str, Callable[..., Any]] = {
 }
 
 
+def _loader(template_dirs: tuple[str, ...]) -> jinja2.BaseLoader:
+    """A site's own templates (overrides/explainer/) first, then the package's."""
+    package = jinja2.PackageLoader("explainer.render", "templates")
+    if not template_dirs:
+        return package
+    return jinja2.ChoiceLoader([jinja2.FileSystemLoader(list(template_dirs)), package])
+
+
 @cache
-def markdown_environment() -> jinja2.Environment:
+def markdown_environment(template_dirs: tuple[str, ...] = ()) -> jinja2.Environment:
     environment = jinja2.Environment(
-        loader=jinja2.PackageLoader("explainer.render", "templates"),
+        loader=_loader(template_dirs),
         autoescape=True,
         finalize=_finalize,
         undefined=jinja2.StrictUndefined,
@@ -145,9 +164,9 @@ def markdown_environment() -> jinja2.Environment:
 
 
 @cache
-def html_environment() -> jinja2.Environment:
+def html_environment(template_dirs: tuple[str, ...] = ()) -> jinja2.Environment:
     environment = jinja2.Environment(
-        loader=jinja2.PackageLoader("explainer.render", "templates"),
+        loader=_loader(template_dirs),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -157,8 +176,11 @@ def html_environment() -> jinja2.Environment:
     return environment
 
 
-def render_template(name: str, page: str, **values: Any) -> str:
-    """Render `templates/<name>` for the page at path `page` (links are made relative to it)."""
-    environment = html_environment() if name.endswith((".svg.j2", ".html.j2")) else markdown_environment()
-    text = environment.get_template(name).render(page=page, **values)
+def render_template(site: RenderContext, name: str, page: str, **values: Any) -> str:
+    """Render template `name` for the page at path `page` (links are made relative to it)."""
+    html_like = name.endswith((".svg.j2", ".html.j2"))
+    environment = (html_environment if html_like else markdown_environment)(site.template_dirs)
+    text = environment.get_template(name).render(
+        page=page, site=site, content=site.content, settings=site.settings, **values
+    )
     return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"

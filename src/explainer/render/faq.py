@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
-import re
-import unicodedata
 
-from explainer.model import Content, Definition, Faq, Technology, Topic
+from explainer.markdown import normalise_words
+from explainer.model import Definition, Faq, Technology, Topic
+from explainer.render.context import RenderContext
 from explainer.render.environment import render_template
-from explainer.render.links import FAQ, entity_path, pair_path
+from explainer.render.links import FAQ, entity_path
 from explainer.render.page import Page, entity_page
 from explainer.render.structured import faq_page, first_sentence
 from explainer.render.values import cited_sources, latest_review
@@ -16,14 +16,14 @@ from explainer.render.values import cited_sources, latest_review
 FAQ_SEARCH_BOOST = 2.0
 
 
-def topics_with_questions(content: Content) -> list[tuple[Topic, list[Faq], list[Faq]]]:
+def topics_with_questions(site: RenderContext) -> list[tuple[Topic, list[Faq], list[Faq]]]:
     """Topics in order: the questions whose first topic it is, then those it shares with another topic.
 
     Each question is written out once, under its first topic; other topics link to it.
     """
     grouped = []
-    for topic in content.topics.values():
-        in_topic = content.faqs_in_topic(topic.id)
+    for topic in site.content.topics.values():
+        in_topic = site.content.faqs_in_topic(topic.id)
         own = [f for f in in_topic if f.topics[0] == topic.id]
         shared = [f for f in in_topic if f.topics[0] != topic.id]
         if in_topic:
@@ -31,17 +31,19 @@ def topics_with_questions(content: Content) -> list[tuple[Topic, list[Faq], list
     return grouped
 
 
-def render_faq_index(content: Content) -> Page:
+def render_faq_index(site: RenderContext) -> Page:
+    content = site.content
     body = render_template(
+        site,
         "faq-index.md.j2",
         FAQ,
-        content=content,
-        topics=topics_with_questions(content),
-        synonyms=json.dumps(synonym_groups(content), ensure_ascii=False, separators=(",", ":")),
+        topics=topics_with_questions(site),
+        synonyms=json.dumps(synonym_groups(site), ensure_ascii=False, separators=(",", ":")),
+        placeholder=site.settings.faq_filter_placeholder,
     )
     return Page(
         path=FAQ,
-        title="Frequently asked questions",
+        title=site.settings.family("faq").title or "Frequently asked questions",
         body=body,
         family="faq-index",
         description=f"{len(content.faqs)} questions readers ask, grouped by topic, "
@@ -51,17 +53,20 @@ def render_faq_index(content: Content) -> Page:
     )
 
 
-def render_faq(content: Content, faq: Faq) -> Page:
+def render_faq(site: RenderContext, faq: Faq) -> Page:
+    content = site.content
     path = entity_path("faq", faq.id)
+    technologies = [content.technologies[t] for t in faq.technologies if t in content.technologies]
     body = render_template(
+        site,
         "faq.md.j2",
         path,
         faq=faq,
         topics=[content.topics[t] for t in faq.topics if t in content.topics],
-        technologies=[content.technologies[t] for t in faq.technologies if t in content.technologies],
+        technologies=technologies if site.builds("technologies") else [],
         related=[content.faqs[f] for f in faq.related if f in content.faqs],
-        sources=cited_sources(content, faq),
-        pair=comparison_for(content, faq),
+        sources=cited_sources(site, faq),
+        pair=comparison_for(site, faq),
     )
     return entity_page(
         content,
@@ -78,16 +83,17 @@ def render_faq(content: Content, faq: Faq) -> Page:
 
 def normalise(text: str) -> str:
     """Lowercase, accents and punctuation removed: the form the FAQ filter compares (same as its script)."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    letters = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(re.sub(r"[\W_]+", " ", letters).split())
+    return normalise_words(text)
 
 
-def synonym_groups(content: Content) -> list[list[str]]:
+def synonym_groups(site: RenderContext) -> list[list[str]]:
     """Names that mean the same thing — a glossary term with its abbreviation and aliases, a technology
     with its short name and aliases — merged where they share a name, for the FAQ filter to expand."""
     groups: list[set[str]] = []
-    named: list[Definition | Technology] = [*content.definitions.values(), *content.technologies.values()]
+    named: list[Definition | Technology] = [
+        *site.content.definitions.values(),
+        *site.content.technologies.values(),
+    ]
     for group in (entity.names for entity in named):
         merged = {normalise(name) for name in group} - {""}
         for existing in [g for g in groups if g & merged]:
@@ -97,11 +103,12 @@ def synonym_groups(content: Content) -> list[list[str]]:
     return sorted(sorted(g, key=lambda n: (-len(n), n)) for g in groups if len(g) > 1)
 
 
-def comparison_for(content: Content, faq: Faq) -> str | None:
-    """The pairwise page for a question about exactly two technologies."""
-    ordered = [t for t in content.technologies.values() if t.id in faq.technologies]
-    return pair_path(ordered[0], ordered[1]) if len(ordered) == 2 else None
+def comparison_for(site: RenderContext, faq: Faq) -> str | None:
+    """The pair page for a question about exactly two technologies, when the site builds it."""
+    if len(faq.technologies) != 2:
+        return None
+    return site.pair_page(faq.technologies[0], faq.technologies[1])
 
 
-def render_faq_pages(content: Content) -> list[Page]:
-    return [render_faq_index(content)] + [render_faq(content, faq) for faq in content.faqs.values()]
+def render_faq_pages(site: RenderContext) -> list[Page]:
+    return [render_faq_index(site)] + [render_faq(site, faq) for faq in site.content.faqs.values()]

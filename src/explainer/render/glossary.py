@@ -5,7 +5,9 @@ from __future__ import annotations
 import unicodedata
 from itertools import groupby
 
-from explainer.model import Content, Definition
+from explainer.content import Content
+from explainer.model import Definition
+from explainer.render.context import RenderContext
 from explainer.render.environment import render_template
 from explainer.render.links import GLOSSARY
 from explainer.render.page import Page
@@ -26,19 +28,20 @@ def by_letter(content: Content) -> list[tuple[str, list[Definition]]]:
     return [(letter, list(terms)) for letter, terms in groupby(ordered, key=initial)]
 
 
-def render_glossary(content: Content) -> list[Page]:
+def render_glossary(site: RenderContext) -> list[Page]:
+    content = site.content
     letters = by_letter(content)
     body = render_template(
+        site,
         "glossary.md.j2",
         GLOSSARY,
-        content=content,
         letters=letters,
-        sources={d.id: cited_sources(content, d) for d in content.definitions.values()},
+        sources={d.id: cited_sources(site, d) for d in content.definitions.values()},
     )
     return [
         Page(
             path=GLOSSARY,
-            title="Glossary",
+            title=site.settings.family("glossary").title or "Glossary",
             body=body,
             family="glossary",
             description=f"{len(content.definitions)} terms used on this site, in plain language, A to Z.",

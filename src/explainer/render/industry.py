@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from explainer.model import Content, Industry, UseCase
+from explainer.model import Industry, UseCase
+from explainer.render.context import RenderContext
 from explainer.render.diagrams import industry_overview, technology_counts
 from explainer.render.environment import render_template
 from explainer.render.links import INDUSTRIES, USE_CASES, entity_path
@@ -10,35 +11,37 @@ from explainer.render.page import Page, entity_page
 from explainer.render.values import cited_sources
 
 
-def render_industries_index(content: Content) -> Page:
+def render_industries_index(site: RenderContext) -> Page:
+    show_overview = site.builds("technologies") and bool(site.content.use_cases)
     body = render_template(
+        site,
         "industries.md.j2",
         INDUSTRIES,
-        content=content,
-        counts=technology_counts(content),
-        overview=industry_overview(content, INDUSTRIES),
+        counts=technology_counts(site.content) if show_overview else [],
+        overview=industry_overview(site, INDUSTRIES) if show_overview else "",
     )
     return Page(
         path=INDUSTRIES,
-        title="Industries",
+        title=site.settings.family("industries").title or "Industries",
         body=body,
         family="index",
         description="Industry by industry: concrete use cases and which technologies do the work in each.",
     )
 
 
-def render_industry(content: Content, industry: Industry) -> Page:
+def render_industry(site: RenderContext, industry: Industry) -> Page:
+    content = site.content
     path = entity_path("industry", industry.id)
     cases = content.use_cases_in_industry(industry.id)
     used = [t for t in content.technologies.values() if any(t.id in u.technologies for u in cases)]
     body = render_template(
+        site,
         "industry.md.j2",
         path,
-        content=content,
         industry=industry,
         cases=cases,
         technologies=[(t, sum(1 for u in cases if t.id in u.technologies)) for t in used],
-        sources=cited_sources(content, industry, *cases),
+        sources=cited_sources(site, industry, *cases),
     )
     return entity_page(
         content,
@@ -51,15 +54,17 @@ def render_industry(content: Content, industry: Industry) -> Page:
     )
 
 
-def render_use_case(content: Content, use_case: UseCase) -> Page:
+def render_use_case(site: RenderContext, use_case: UseCase) -> Page:
+    content = site.content
     path = entity_path("use-case", use_case.id)
     body = render_template(
+        site,
         "use-case.md.j2",
         path,
         case=use_case,
         industry=content.industries.get(use_case.industry),
         technologies=[content.technologies[t] for t in use_case.technologies if t in content.technologies],
-        sources=cited_sources(content, use_case),
+        sources=cited_sources(site, use_case),
     )
     return entity_page(
         content,
@@ -72,8 +77,8 @@ def render_use_case(content: Content, use_case: UseCase) -> Page:
     )
 
 
-def render_use_cases_index(content: Content) -> Page:
-    body = render_template("use-cases.md.j2", USE_CASES, content=content)
+def render_use_cases_index(site: RenderContext) -> Page:
+    body = render_template(site, "use-cases.md.j2", USE_CASES)
     return Page(
         path=USE_CASES,
         title="Use cases",
@@ -83,10 +88,10 @@ def render_use_cases_index(content: Content) -> Page:
     )
 
 
-def render_industry_pages(content: Content) -> list[Page]:
-    return [
-        render_industries_index(content),
-        *(render_industry(content, i) for i in content.industries.values()),
-        render_use_cases_index(content),
-        *(render_use_case(content, u) for u in content.use_cases.values()),
-    ]
+def render_industry_pages(site: RenderContext) -> list[Page]:
+    content = site.content
+    pages = [render_industries_index(site), *(render_industry(site, i) for i in content.industries.values())]
+    if content.use_cases:
+        pages.append(render_use_cases_index(site))
+        pages.extend(render_use_case(site, u) for u in content.use_cases.values())
+    return pages

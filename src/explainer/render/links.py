@@ -3,41 +3,36 @@
 Pages are addressed by their Markdown source path (`faq/why.md`); links
 between them are written as relative `.md` paths so that MkDocs (or any
 other engine) resolves and validates them, with `#fragments` for entities
-that live on a shared page (glossary terms, sources, matrix rows).
+that live on a shared page (glossary terms, sources, matrix rows). Entity
+paths come from the kind registry, family pages from the family declarations.
 """
 
 from __future__ import annotations
 
 import posixpath
 
+from explainer.families import FAMILY_BY_NAME
+from explainer.kinds import KIND_BY_NAME, KIND_BY_SCHEME
 from explainer.markdown import CrossReference
-from explainer.model import KIND_BY_SCHEME, Technology
+from explainer.model import Technology
 
 HOME = "index.md"
-TECHNOLOGIES = "technologies/index.md"
-MATRIX = "compare/index.md"
-PROS_AND_CONS = "pros-and-cons.md"
-INDUSTRIES = "industries/index.md"
+TECHNOLOGIES = FAMILY_BY_NAME["technologies"].index
+MATRIX = FAMILY_BY_NAME["compare"].index
+PROS_AND_CONS = FAMILY_BY_NAME["pros-and-cons"].index
+GUIDE = FAMILY_BY_NAME["guide"].index
+INDUSTRIES = FAMILY_BY_NAME["industries"].index
 USE_CASES = "use-cases/index.md"
-GLOSSARY = "glossary.md"
-FAQ = "faq/index.md"
-SOURCES = "sources.md"
-FIELD_REFERENCE = "contributing/fields.md"
+GLOSSARY = FAMILY_BY_NAME["glossary"].index
+FAQ = FAMILY_BY_NAME["faq"].index
+SOURCES = FAMILY_BY_NAME["sources"].index
+FIELD_REFERENCE = FAMILY_BY_NAME["reference"].index
 DATA_FILE = "data/content.json"
 
 
 def entity_path(kind: str, entity_id: str) -> str:
     """The page (and fragment, for entities on a shared page) that shows an entity."""
-    return {
-        "technology": f"technologies/{entity_id}.md",
-        "dimension": f"{MATRIX}#{entity_id}",
-        "definition": f"{GLOSSARY}#{entity_id}",
-        "industry": f"industries/{entity_id}.md",
-        "use-case": f"use-cases/{entity_id}.md",
-        "topic": f"{FAQ}#{entity_id}",
-        "faq": f"faq/{entity_id}.md",
-        "source": f"{SOURCES}#{entity_id}",
-    }[kind]
+    return KIND_BY_NAME[kind].path(entity_id)
 
 
 def pair_path(first: Technology, second: Technology) -> str:

@@ -8,8 +8,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from explainer.model import Content, Entity
-from explainer.render.links import entity_path
+from explainer.content import Content
+from explainer.kinds import kind_of
+from explainer.model import Entity
 from explainer.render.structured import article
 
 
@@ -68,7 +69,7 @@ def entity_page(content: Content, entity: Entity, *, title: str, body: str, fami
     """The page of one entity: its path, its YAML file for the edit button, its review date."""
     document = content.document(entity)
     return Page(
-        path=entity_path(entity.entity_kind, entity.id),
+        path=kind_of(entity).path(entity.id),
         title=title,
         body=body,
         family=family,

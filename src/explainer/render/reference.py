@@ -4,15 +4,31 @@ from __future__ import annotations
 
 from typing import Any
 
-from explainer.codes import INTERNAL_CODES, READING_AND_SCHEMA_CODES
-from explainer.lint import RULES
-from explainer.markdown import XREF_SCHEMES
-from explainer.model import ID_PATTERN, KINDS, Content, Kind
+import json
+import re
+
+from pydantic import BaseModel
+
+from explainer.codes import CODES
+from explainer.kinds import KINDS, XREF_SCHEMES, Kind
+from explainer.markdown import MAX_BRACKETS, MAX_EMPHASIS_MARKERS
+from explainer.model import (
+    ID_PATTERN,
+    MAX_LEVELS,
+    MAX_MARKDOWN_CHARS,
+    MAX_POINT_CHARS,
+    MAX_QUESTION_CHARS,
+    MAX_SHORT_DEFINITION_CHARS,
+    MAX_SUMMARY_CHARS,
+    MAX_TEXT_VALUE_CHARS,
+)
+from explainer.render.context import RenderContext
 from explainer.render.environment import render_template
 from explainer.render.links import FIELD_REFERENCE
 from explainer.render.page import Page
 from explainer.schema import entity_schema
-from explainer.source import MAX_FILE_BYTES
+from explainer.settings import SECTIONS, Settings
+from explainer.source import MAX_DEPTH, MAX_FILE_BYTES
 
 
 def describe_type(schema: dict[str, Any], definitions: dict[str, Any]) -> str:
@@ -43,6 +59,8 @@ def describe_type(schema: dict[str, Any], definitions: dict[str, Any]) -> str:
         return "id"
     if kind == "string":
         fmt = str(schema.get("format"))
+        if fmt == "markdown" and schema.get("x-headings"):
+            return "Markdown, headings allowed"
         return {"markdown": "Markdown", "date": "date (YYYY-MM-DD)", "uri": "https URL"}.get(fmt, "text")
     return {"integer": "whole number", "boolean": "true/false"}.get(str(kind), str(kind))
 
@@ -98,24 +116,71 @@ def kind_reference(kind: Kind) -> dict[str, Any]:
     }
 
 
-def render_field_reference(content: Content) -> list[Page]:
-    body = render_template(
+def _default(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False) if value is not None else "null"
+
+
+def option_groups() -> list[dict[str, Any]]:
+    """The site options (mkdocs.yml: plugins.explainer), top level first, then each section."""
+    groups = []
+    for name, model in (("explainer", Settings), *SECTIONS):
+        rows = []
+        for field_name, info in model.model_fields.items():
+            if isinstance(info.default, BaseModel):
+                continue  # a section: listed as its own group below
+            annotation = str(info.annotation).replace("typing.", "").replace("explainer.settings.", "")
+            rows.append(
+                {
+                    "name": field_name,
+                    "type": re.sub(r"Annotated\[(\w+), [^\]]*\]", r"\1", annotation),
+                    "default": _default(
+                        info.default.model_dump() if isinstance(info.default, BaseModel) else info.default
+                    ),
+                    "description": " ".join((info.description or "").split()),
+                }
+            )
+        groups.append({"name": name, "doc": " ".join((model.__doc__ or "").split()), "options": rows})
+    return groups
+
+
+LIMITS = (
+    ("File size", f"{MAX_FILE_BYTES // 1024} KiB"),
+    ("Markdown field", f"{MAX_MARKDOWN_CHARS:,} characters"),
+    ("Strength, weakness or rating note", f"{MAX_POINT_CHARS} characters"),
+    ("One-line summary", f"{MAX_SUMMARY_CHARS} characters"),
+    ("Glossary `short`", f"{MAX_SHORT_DEFINITION_CHARS} characters"),
+    ("Question", f"{MAX_QUESTION_CHARS} characters"),
+    ("Values of a dimension (levels)", f"{MAX_LEVELS}"),
+    ("A text rating value", f"{MAX_TEXT_VALUE_CHARS} characters"),
+    ("`[` in one Markdown field", f"{MAX_BRACKETS}"),
+    ("`*` and `_` in one Markdown field", f"{MAX_EMPHASIS_MARKERS}"),
+    ("Nesting depth of a file", f"{MAX_DEPTH} levels"),
+)
+
+
+def field_reference_markdown(site: RenderContext) -> str:
+    """The field reference page: every kind's fields, the Markdown rules, limits, options and codes."""
+    return render_template(
+        site,
         "fields.md.j2",
         FIELD_REFERENCE,
         kinds=[kind_reference(kind) for kind in KINDS],
         schemes=XREF_SCHEMES,
-        reading_codes=sorted(READING_AND_SCHEMA_CODES.items()),
-        rules=sorted(RULES, key=lambda r: r.code),
-        internal_codes=sorted(INTERNAL_CODES.items()),
+        codes=CODES,
+        limits=LIMITS,
+        options=option_groups(),
         file_limit=MAX_FILE_BYTES // 1024,
     )
+
+
+def render_field_reference(site: RenderContext) -> list[Page]:
     return [
         Page(
             path=FIELD_REFERENCE,
             title="Field reference",
-            body=body,
+            body=field_reference_markdown(site),
             family="reference",
-            description="Every field of every content file, the Markdown content may use, and what each "
-            "diagnostic code means.",
+            description="Every field of every content file, the Markdown content may use, the site options, "
+            "and what each diagnostic code means.",
         )
     ]

@@ -1,0 +1,278 @@
+"""Site settings: the explainer plugin's options in mkdocs.yml, as one validated value.
+
+Everything a site decides — which page families it builds and what they are
+called, the FAQ filter's placeholder, how long entries stay fresh, when pair
+pages are worth building, and the content policy the lint enforces — lives
+here, never in the package. The MkDocs plugin validates these options through
+MkDocs' config classes (see `explainer.plugin`); `explainer check` reads the
+same options from mkdocs.yml without loading MkDocs, so both see one truth.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from explainer.diagnostics import Diagnostic, Place, Position
+from explainer.markdown import DEFAULT_EXTENSIONS, PythonName
+
+CONFIG_FILE = "mkdocs.yml"
+PLUGIN_NAME = "explainer"
+DEFAULT_STALE_AFTER_DAYS = 548  # eighteen months
+
+KindName = Literal[
+    "technology", "dimension", "definition", "industry", "use-case", "topic", "faq", "guide-question", "source"
+]
+FamilyName = Literal[
+    "technologies", "compare", "pros-and-cons", "guide", "industries", "glossary", "faq", "sources", "reference"
+]
+
+
+class Options(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class FamilyOptions(Options):
+    """One page family: whether the site builds it, and what the navigation calls it."""
+
+    enabled: bool = Field(default=True, description="false: never build it, whatever the content holds.")
+    label: str | None = Field(default=None, description="Its name in the navigation.")
+    title: str | None = Field(default=None, description="The heading of its main page.")
+
+
+class PairOptions(Options):
+    """When one page per pair of technologies is built (pairs grow as n²)."""
+
+    pages: Literal["all", "none", "listed", "up-to"] = Field(
+        default="up-to",
+        description="all; none; listed (only the pairs in `listed`); up-to (all pairs while there are at "
+        "most `max_technologies` rated technologies, none beyond).",
+    )
+    max_technologies: Annotated[int, Field(ge=2, le=500)] = 16
+    listed: list[str] = Field(default=[], description="Pairs as 'a-vs-b' ids (either order).")
+
+
+class StalenessOptions(Options):
+    """How long after its review date an entry is reported as due for another look (W502)."""
+
+    after_days: Annotated[int, Field(ge=1)] | None = Field(
+        default=DEFAULT_STALE_AFTER_DAYS, description="Days; null never reports."
+    )
+    by_kind: dict[KindName, Annotated[int, Field(ge=1)] | None] = Field(
+        default={}, description="Per kind, overriding after_days (null: never for that kind)."
+    )
+
+    def window(self, kind: str) -> int | None:
+        return self.by_kind.get(kind, self.after_days)  # type: ignore[call-overload]
+
+
+EvidenceTarget = Literal["definition", "faq", "industry", "use-case", "rating", "point"]
+
+
+class PolicyOptions(Options):
+    """The content policy of this site: minimums the lint enforces with E6xx codes and positions."""
+
+    min_strengths: Annotated[int, Field(ge=0)] = 0
+    min_weaknesses: Annotated[int, Field(ge=0)] = 0
+    min_examples: Annotated[int, Field(ge=0)] = 0
+    required_fields: dict[KindName, list[str]] = Field(
+        default={}, description="Optional fields this site requires, by kind (for example description)."
+    )
+    min_use_cases_per_technology: Annotated[int, Field(ge=0)] = 0
+    min_use_cases_per_industry: Annotated[int, Field(ge=0)] = 0
+    min_answer_words: Annotated[int, Field(ge=0)] = 0
+    max_answer_words: Annotated[int, Field(ge=1)] | None = None
+    max_first_sentence_words: Annotated[int, Field(ge=1)] | None = None
+    min_also_asked: Annotated[int, Field(ge=0)] = 0
+    rating_notes: bool = Field(default=False, description="Every rating explains itself in a note.")
+    evidence_levels: bool = Field(
+        default=False, description="Every rating, strength and weakness says measured, documented or editorial."
+    )
+    sources_or_editorial: list[EvidenceTarget] = Field(
+        default=[], description="What must cite a source or be marked `evidence: editorial`."
+    )
+    review_dates: bool = Field(default=False, description="Every entry that can carry `reviewed` does.")
+    unrated: Literal["error", "not-assessed"] = Field(
+        default="error",
+        description="What a missing rating is: an error (E501), or a cell shown as not assessed.",
+    )
+
+
+class Settings(Options):
+    """The explainer plugin's options (`plugins: - explainer: …` in mkdocs.yml)."""
+
+    content_dir: str = Field(default="content", description="The content folder, relative to mkdocs.yml.")
+    families: dict[FamilyName, FamilyOptions] = Field(
+        default={}, description="Per page family: enabled, label, title."
+    )
+    sections: dict[str, str] = Field(
+        default={}, description="Navigation sections renamed, such as Compare: Comparisons."
+    )
+    faq_filter_placeholder: str = Field(
+        default="Type a word or a phrase", description="The hint inside the FAQ filter's box."
+    )
+    staleness: StalenessOptions = StalenessOptions()
+    pairs: PairOptions = PairOptions()
+    policy: PolicyOptions = PolicyOptions()
+    external_links: list[str] = Field(
+        default=[],
+        description="https URLs (or prefixes ending in /) the site may link to besides its sources.",
+    )
+    fail_on_warnings: bool = Field(default=False, description="A build stops on content warnings too.")
+
+    def family(self, name: str) -> FamilyOptions:
+        return self.families.get(name, FamilyOptions())  # type: ignore[call-overload]
+
+
+DEFAULT_SETTINGS = Settings()
+# The option sections, for the field reference.
+SECTIONS: tuple[tuple[str, type[Options]], ...] = (
+    ("families.<name>", FamilyOptions),
+    ("pairs", PairOptions),
+    ("staleness", StalenessOptions),
+    ("policy", PolicyOptions),
+)
+
+
+# -- reading the options from mkdocs.yml, without MkDocs ------------------------------------
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """mkdocs.yml as nodes with positions; MkDocs' own tags (!ENV, !!python/name) read as text."""
+
+
+def _any_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
+    if isinstance(node, yaml.ScalarNode) and suffix.startswith("name:"):
+        return PythonName(suffix.removeprefix("name:"))  # imported only if a Markdown parser needs it
+    if isinstance(node, yaml.ScalarNode):
+        return loader.construct_scalar(node)
+    if isinstance(node, yaml.SequenceNode):
+        values = loader.construct_sequence(node)
+        return values[-1] if values else None  # !ENV [NAME, default]: the default
+    return loader.construct_mapping(node)  # type: ignore[arg-type]
+
+
+_ConfigLoader.add_multi_constructor("!", _any_tag)
+_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", _any_tag)
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    """The settings of a site and where they came from."""
+
+    settings: Settings
+    config_file: Path | None
+    project_root: Path
+    # mkdocs.yml's `markdown_extensions`: content is checked with the parser the build uses.
+    markdown_extensions: tuple[Any, ...] = DEFAULT_EXTENSIONS
+
+    @property
+    def content_dir(self) -> Path:
+        return (self.project_root / self.settings.content_dir).resolve()
+
+
+class BadSettings(Exception):
+    """The plugin options in mkdocs.yml are not valid; each problem is a positioned E001."""
+
+    def __init__(self, diagnostics: list[Diagnostic]) -> None:
+        super().__init__("; ".join(d.message for d in diagnostics))
+        self.diagnostics = diagnostics
+
+
+def _plugin_node(root: yaml.Node) -> tuple[yaml.Node | None, bool]:
+    """The explainer plugin's options node in mkdocs.yml, and whether the plugin is listed at all."""
+    if not isinstance(root, yaml.MappingNode):
+        return None, False
+    for key, value in root.value:
+        if key.value != "plugins":
+            continue
+        entries = value.value if isinstance(value, yaml.SequenceNode) else []
+        if isinstance(value, yaml.MappingNode):
+            entries = [yaml.MappingNode("tag:yaml.org,2002:map", [pair]) for pair in value.value]
+        for entry in entries:
+            if isinstance(entry, yaml.ScalarNode) and entry.value == PLUGIN_NAME:
+                return None, True
+            if isinstance(entry, yaml.MappingNode):
+                for name, options in entry.value:
+                    if name.value == PLUGIN_NAME:
+                        return options, True
+    return None, False
+
+
+def _position_of(node: yaml.Node | None, loc: tuple[Any, ...]) -> Position:
+    current = node
+    for part in loc:
+        if isinstance(current, yaml.MappingNode):
+            match = next(((k, v) for k, v in current.value if k.value == part), None)
+            if match is None:
+                break
+            current = match[1] if part != loc[-1] else match[0]
+        elif isinstance(current, yaml.SequenceNode) and isinstance(part, int) and part < len(current.value):
+            current = current.value[part]
+        else:
+            break
+    mark = current.start_mark if current is not None else None
+    return Position(mark.line + 1, mark.column + 1) if mark is not None else Position(1, 1)
+
+
+def settings_problems(error: ValidationError, shown: str, node: yaml.Node | None) -> Iterator[Diagnostic]:
+    """Each pydantic error as an E001 at the option it is about."""
+    for detail in error.errors(include_url=False):
+        loc = tuple(detail["loc"])
+        name = ".".join(str(part) for part in loc) or "options"
+        message = detail["msg"]
+        if detail["type"] == "extra_forbidden":
+            message = "unknown option"
+        yield Place(shown, _position_of(node, loc)).report(
+            "E001", f"plugins.explainer.{name}: {message}", hint="see the site options in the field reference"
+        )
+
+
+def validate_settings(options: Any) -> Settings:
+    """The options mapping as Settings (raises pydantic's ValidationError)."""
+    return Settings.model_validate(options if options is not None else {})
+
+
+def find_config_file(start: Path) -> Path | None:
+    """mkdocs.yml in `start` or the nearest folder above it."""
+    folder = start.resolve()
+    if folder.is_file():
+        folder = folder.parent
+    for candidate in (folder, *folder.parents):
+        if (candidate / CONFIG_FILE).is_file():
+            return candidate / CONFIG_FILE
+    return None
+
+
+def read_site_config(config_file: Path, *, shown: str | None = None) -> SiteConfig:
+    """The explainer settings in `config_file` (defaults when the plugin has no options)."""
+    shown = shown or config_file.name
+    try:
+        root = yaml.compose(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
+        raise BadSettings([Place(shown).report("E001", f"cannot read {shown}: {error}")]) from None
+    node, _ = _plugin_node(root) if root is not None else (None, False)
+    loader = _ConfigLoader("")
+    options = loader.construct_document(node) if node is not None else {}
+    try:
+        settings = validate_settings(options)
+    except ValidationError as error:
+        raise BadSettings(list(settings_problems(error, shown, node))) from None
+    whole = loader.construct_document(root) if isinstance(root, yaml.MappingNode) else {}
+    extensions = whole.get("markdown_extensions") if isinstance(whole, dict) else None
+    return SiteConfig(
+        settings,
+        config_file,
+        config_file.parent.resolve(),
+        tuple(extensions) if isinstance(extensions, list) else DEFAULT_EXTENSIONS,
+    )
+
+
+def default_site_config(content_dir: Path) -> SiteConfig:
+    """The settings of a content folder that no mkdocs.yml claims: every default."""
+    return SiteConfig(DEFAULT_SETTINGS, None, content_dir.resolve().parent)
