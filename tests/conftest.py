@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from explainer.check import check_content
-from explainer.model import Content
+from explainer.content import Content
 from tests.support.project import build, copy_project
 
 TESTS = Path(__file__).parent

@@ -76,7 +76,7 @@ def has_errors(diagnostics: Iterable[Diagnostic], *, strict: bool = False) -> bo
 _ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
-def printable(text: str) -> str:
+def printable(text: str, *, keep_breaks: bool = False) -> str:
     """`text` with control, line-breaking and invisible formatting characters shown as escapes.
 
     Content echoed into a message (a misspelt key, a value) must not move the
@@ -87,7 +87,9 @@ def printable(text: str) -> str:
         return text
     shown = []
     for char in text:
-        if char in _ESCAPES:
+        if keep_breaks and char in "\r\n":
+            shown.append(char)
+        elif char in _ESCAPES:
             shown.append(_ESCAPES[char])
         elif unicodedata.category(char) in {"Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn"}:
             point = ord(char)
@@ -117,15 +119,16 @@ def format_github(diagnostic: Diagnostic) -> str:
     command = "error" if diagnostic.is_error else "warning"
     properties = ",".join(
         [
-            f"file={_github_escape(printable(diagnostic.path), property_value=True)}",
+            f"file={_github_escape(printable(diagnostic.path, keep_breaks=True), property_value=True)}",
             f"line={diagnostic.position.line}",
             f"col={diagnostic.position.column}",
             f"title={_github_escape(diagnostic.code, property_value=True)}",
         ]
     )
-    message = f"{diagnostic.code}: {printable(diagnostic.message)}"
+    # GitHub's own escapes (%0A) keep line breaks meaningful; everything else invisible is shown.
+    message = f"{diagnostic.code}: {printable(diagnostic.message, keep_breaks=True)}"
     if diagnostic.hint:
-        message += f" — {printable(diagnostic.hint)}"
+        message += f" — {printable(diagnostic.hint, keep_breaks=True)}"
     return f"::{command} {properties}::{_github_escape(message)}"
 
 

@@ -288,6 +288,9 @@ def _extension_objects(extensions: Sequence[Any]) -> tuple[list[Any], dict[str, 
                 configs[name] = {k: resolve_python_name(v) for k, v in (config or {}).items()}
         elif item not in names:
             names.append(item)
+    # The site's own heading anchors are not content: leave them out of what is analysed.
+    if "toc" in configs:
+        configs["toc"] = {**configs["toc"], "permalink": False, "anchorlink": False}
     return names, configs
 
 
@@ -371,37 +374,47 @@ def _read_tree(md: Any, root: etree.Element, text: str) -> Analysis:
     def report(needle: str | None, code: str, message: str, hint: str) -> None:
         findings.append(Finding(searcher.find(needle), code, message, hint))
 
-    raw_html = [block for block in md.htmlStash.rawHtmlBlocks if "<" in str(block)]
+    # The stash also holds HTML that extensions made (a fenced code block, say): only what stands
+    # in the source as written is the author's raw HTML.
+    raw_html = [b for b in md.htmlStash.rawHtmlBlocks if "<" in str(b) and str(b).strip() in text]
     if raw_html:
         report(str(raw_html[0])[:40], "E402", "raw HTML is not allowed in content",
                "write Markdown instead; to show a literal '<' before a letter, put it in `code`")  # fmt: skip
     if getattr(md, "references", None):
         label = next(iter(md.references))
-        report(f"[{label}]", "E404", "link reference definitions are not allowed (they affect the whole page)",
-               "write the link inline: [text](https://…)")  # fmt: skip
+        definition = re.search(rf"^ {{0,3}}\[{re.escape(label)}\][ \t]*:", text, re.IGNORECASE | re.MULTILINE)
+        findings.append(
+            Finding(definition.start() if definition else 0, "E404",
+                    "link reference definitions are not allowed (they affect the whole page)",
+                    "write the link inline: [text](https://…)")
+        )  # fmt: skip
+    reported: set[str] = set()
     for name in ("abbr",):
         processor = md.treeprocessors[name] if name in md.treeprocessors else None
         if processor is not None and getattr(processor, "abbrs", None):
             message, hint = _TAG_MESSAGES["abbr"]
             report("*[", "E404", message, hint)
-    reported: set[str] = set()
+            reported.add("abbr")
     for element in root.iter():
         tag = str(element.tag)
         raw = element.attrib.pop(_RAW, None)
         if element is root:
             continue
         if tag == "a":
-            links.append(_link(element, raw, searcher))
-            _check_title(element, raw, report)
+            link = _link(element, raw, searcher)
+            links.append(link)
+            _check_title(element, raw, link, findings)
+            _check_target(link, findings)
         if tag in HEADING_TAGS:
             if _check_heading(element, text, report, reported):
                 headings.append(searcher.find("#"))
-        elif tag not in ALLOWED_TAGS and tag not in reported:
-            reported.add(tag)
-            message, hint = _TAG_MESSAGES.get(
-                tag, (f"'{tag}' elements are not allowed in content text", "write plain Markdown")
-            )
-            report(raw or _needle_for(tag), "E404", message, hint)
+        elif tag not in ALLOWED_TAGS:
+            if tag not in reported:  # one line per kind of element; its attributes go with it
+                reported.add(tag)
+                message, hint = _TAG_MESSAGES.get(
+                    tag, (f"'{tag}' elements are not allowed in content text", "write plain Markdown")
+                )
+                report(raw or _needle_for(tag), "E404", message, hint)
             continue
         unexpected = [
             name
@@ -424,7 +437,7 @@ def _read_tree(md: Any, root: etree.Element, text: str) -> Analysis:
 
 
 def _needle_for(tag: str) -> str | None:
-    return {"img": "![", "div": "!!!", "details": "???", "svg": ":"}.get(tag)
+    return {"img": "![", "div": "!!!", "details": "???", "svg": ":", "abbr": "*["}.get(tag)
 
 
 class _Searcher:
@@ -465,11 +478,30 @@ def _link(element: etree.Element, raw: str | None, searcher: _Searcher) -> Link:
     return Link(href, start, raw or href)
 
 
-def _check_title(element: etree.Element, raw: str | None, report: Callable[..., None]) -> None:
+def _check_target(link: Link, findings: list[Finding]) -> None:
+    problem = check_link_target(link.target)
+    if problem is not None:
+        findings.append(Finding(link.start, *problem))
+    elif (host := international_host(link.target)) is not None:
+        findings.append(
+            Finding(link.start, "W401", f"the link's host '{host}' is internationalized",
+                    "check it is the host you mean; prefer its plain ASCII form")
+        )  # fmt: skip
+
+
+def _check_title(element: etree.Element, raw: str | None, link: Link, findings: list[Finding]) -> None:
     title = _decoded(element.get("title", ""))
-    if re.search(r"[<>&]", title):
-        report(raw, "E406", "the link's title holds markup characters (after decoding character references)",
-               "remove <, > and & from the title, or drop the title")  # fmt: skip
+    if not re.search(r"[<>&]", title):
+        return
+    # Point at the title itself: the first quote after the target, where the title is written.
+    after_target = link.start + len(link.target)
+    written = raw[raw.find(link.target) + len(link.target) :] if raw and link.target in raw else ""
+    offset = len(written) - len(written.lstrip(" \t\n"))
+    findings.append(
+        Finding(after_target + offset, "E406",
+                "the link's title holds markup characters (after decoding character references)",
+                "remove <, > and & from the title, or drop the title")
+    )  # fmt: skip
 
 
 def _check_heading(element: etree.Element, text: str, report: Callable[..., None], reported: set[str]) -> bool:

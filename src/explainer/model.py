@@ -294,6 +294,14 @@ RELATION_PHRASES = {
     "overlaps": "overlaps with",
     "contrasts-with": "contrasts with",
 }
+# The relation as a sentence about the two (symmetric ones name both as the subject).
+RELATION_SENTENCES = {
+    "is-a": "{a} is a kind of {b}",
+    "part-of": "{a} is part of {b}",
+    "uses": "{a} uses {b}",
+    "overlaps": "{a} and {b} overlap",
+    "contrasts-with": "{a} and {b} are often contrasted",
+}
 INCOMING_RELATION_PHRASES = {
     "is-a": "includes",
     "part-of": "contains",

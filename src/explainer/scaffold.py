@@ -14,7 +14,7 @@ import os
 import types
 from datetime import date
 from pathlib import Path
-from typing import Any, Literal, Union, get_args, get_origin
+from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
@@ -34,7 +34,7 @@ def _core(annotation: Any) -> Any:
     """`X | None` and `Annotated[X, …]` down to X."""
     while True:
         origin = get_origin(annotation)
-        if origin is not None and str(origin) == "typing.Annotated":
+        if origin is Annotated:
             annotation = get_args(annotation)[0]
         elif origin in (Union, types.UnionType):
             args = [a for a in get_args(annotation) if a is not type(None)]
@@ -66,6 +66,7 @@ class Scaffold:
             "weaknesses": policy.min_weaknesses,
             "examples": policy.min_examples,
             "also_asked": policy.min_also_asked,
+            "levels": 2,  # a new dimension starts as a scale, which needs two levels, low to high
         }
 
     def wanted(self, kind: Kind, name: str) -> bool:
@@ -77,6 +78,8 @@ class Scaffold:
             return True  # the date is known: today
         if name == "evidence":
             return kind.name in policy.sources_or_editorial
+        if name == "levels":
+            return kind.name == "dimension"
         return self.minimums.get(name, 0) > 0
 
     # -- values --------------------------------------------------------------------------------

@@ -256,12 +256,19 @@ class _Builder:
         position = position_of_index(self.text, index)
         return ReadError([Place(self.path, position).report(code, message, hint)])
 
+    def value_after(self, index: int) -> Position:
+        """Where the next value starts after `index` (past spaces, the colon, a dash)."""
+        match = re.compile(r"[\s:\-]*").match(self.text, index)
+        return position_of_index(self.text, match.end() if match else index)
+
     def build(self) -> dict[str, Any]:
         mark = None
+        end = 0
         try:
             for event in parse_events(self.text):
                 mark = event.start_mark
                 self.feed(event)
+                end = event.end_mark.index
         except yaml.MarkedYAMLError as error:
             where = error.problem_mark or error.context_mark
             problem = error.problem or "invalid YAML"
@@ -278,8 +285,17 @@ class _Builder:
                 f"a number {len(str(error))} characters long is too long to read",
                 hint="put the value in quotes if it is meant as text",
             ) from None
-        except (ValueError, OverflowError) as error:  # an escape out of range (pure-Python parser)
-            raise self.fail("E110", mark, f"a value cannot be read: {error}") from None
+        except (ValueError, OverflowError) as error:  # an escape out of range, found by the parser
+            position = self.value_after(end)
+            raise ReadError(
+                [
+                    Place(self.path, position).report(
+                        "E110",
+                        f"a value cannot be read: {error}",
+                        hint="correct the escape (\\U takes at most 10FFFF), or write the character itself",
+                    )
+                ]
+            ) from None
         except RecursionError:
             raise self.fail("E108", mark, f"nesting deeper than {MAX_DEPTH} levels") from None
         if not self.root_seen:

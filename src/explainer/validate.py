@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from pathlib import PurePosixPath
-from typing import Any, Union, get_args, get_origin
+from typing import Annotated, Any, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
@@ -235,7 +235,7 @@ def _unwrap(annotation: Any) -> Any:
     """Strip Annotated and Optional down to the type that holds fields or items."""
     while True:
         origin = get_origin(annotation)
-        if origin is not None and str(origin) == "typing.Annotated":
+        if origin is Annotated:
             annotation = get_args(annotation)[0]
         elif origin in (Union,) or str(type(annotation)) == "<class 'types.UnionType'>":
             args = [a for a in get_args(annotation) if a is not type(None)]

@@ -10,7 +10,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 import pytest
 from mkdocs.config import load_config
 
-from explainer.model import Content
+from explainer.content import Content
 from tests.conftest import REPO
 
 pytestmark = pytest.mark.build

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from explainer.model import KINDS, Content
+from explainer.content import Content
+from explainer.kinds import KINDS
 from tests.conftest import REPO
 
 pytestmark = pytest.mark.build

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from explainer.model import Content
+from explainer.content import Content
 
 pytestmark = pytest.mark.build
 

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+from typing import Any
 
 from explainer.check import CheckResult, check_documents
+from explainer.markdown import DEFAULT_EXTENSIONS
+from explainer.settings import SiteConfig, validate_settings
 from explainer.source import Document, ReadError, parse_document, read_documents
 from tests.conftest import CORPUS, FIXTURES, TODAY
 
@@ -15,7 +19,12 @@ def corpus_documents() -> list[Document]:
     return documents
 
 
-def check_with(path: str, raw: bytes) -> CheckResult:
+def site_with(settings: dict[str, Any] | None = None) -> SiteConfig:
+    """A site with these plugin options (defaults otherwise), as if read from mkdocs.yml."""
+    return SiteConfig(validate_settings(settings or {}), None, FIXTURES, DEFAULT_EXTENSIONS)
+
+
+def check_with(path: str, raw: bytes, settings: dict[str, Any] | None = None) -> CheckResult:
     """Check the fixture corpus with `raw` at `corpus/<path>` (replacing a file of that path)."""
     shown = f"corpus/{path}"
     documents = [d for d in corpus_documents() if d.path != shown]
@@ -25,15 +34,17 @@ def check_with(path: str, raw: bytes) -> CheckResult:
     except ReadError as error:
         problems = error.diagnostics
     documents.sort(key=lambda d: d.path)
-    return check_documents(documents, problems, today=TODAY)
+    return check_documents(documents, problems, today=TODAY, site=site_with(settings))
 
 
-def fixture_header(path: Path) -> tuple[str, list[str]]:
-    """The `# target:` path and `# expect: CODE line:col` lines at the top of a bad fixture."""
-    target, expected = "", []
+def fixture_header(path: Path) -> tuple[str, list[str], dict[str, Any]]:
+    """The `# target:` path, `# expect: CODE line:col` lines and `# settings: {json}` of a bad fixture."""
+    target, expected, settings = "", [], {}
     for line in path.read_bytes().decode("ascii", errors="replace").splitlines():
         if line.startswith("# target: "):
             target = line.removeprefix("# target: ").strip()
         elif line.startswith("# expect: "):
             expected.append(line.removeprefix("# expect: ").strip())
-    return target, expected
+        elif line.startswith("# settings: "):
+            settings = json.loads(line.removeprefix("# settings: "))
+    return target, expected, settings

@@ -2,20 +2,26 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
 from explainer.check import check_content, check_documents
-from explainer.codes import READING_AND_SCHEMA_CODES
+from explainer.codes import CATALOGUE
 from explainer.lint import RULES
 from explainer.source import MAX_FILE_BYTES
-from tests.conftest import FIXTURES, TODAY
+from tests.conftest import FIXTURES, REPO, TODAY
 from tests.unit.corpus import check_with, corpus_documents, fixture_header
 
 BAD = sorted((FIXTURES / "bad").glob("*.y*ml"))
-# Codes whose trigger cannot sit in a small committed file; each has its own test below.
-TESTED_ELSEWHERE = {"E102", "W104"}
+# Codes whose trigger cannot sit in a small committed file; each has its own test.
+TESTED_ELSEWHERE = {
+    "E001": "tests/unit/test_settings.py",
+    "E102": "test_oversize_file_is_refused_before_parsing",
+    "W104": "test_a_non_yaml_file_in_a_content_folder_is_one_warning_not_silence",
+    "X001": "tests/unit/test_lint_rules.py::test_a_crashing_rule_is_reported_and_the_others_still_run",
+}
 
 
 def test_fixture_corpus_is_clean() -> None:
@@ -25,9 +31,9 @@ def test_fixture_corpus_is_clean() -> None:
 
 @pytest.mark.parametrize("fixture", BAD, ids=[p.stem for p in BAD])
 def test_bad_fixture_gives_exactly_its_diagnostics(fixture: Path) -> None:
-    target, expected = fixture_header(fixture)
+    target, expected, settings = fixture_header(fixture)
     assert target and expected, f"{fixture.name} needs '# target:' and '# expect:' lines"
-    result = check_with(target, fixture.read_bytes())
+    result = check_with(target, fixture.read_bytes(), settings)
     # An expectation names a file only when the finding is not in the fixture's own file.
     found = [
         f"{d.code} {d.position}"
@@ -39,16 +45,21 @@ def test_bad_fixture_gives_exactly_its_diagnostics(fixture: Path) -> None:
 
 
 def test_every_code_has_a_fixture_that_produces_it() -> None:
-    codes = set(READING_AND_SCHEMA_CODES) | {r.code for r in RULES}
     # Covered means a fixture expects the code, not merely that a file name starts with it.
     expected = {line.split()[0] for fixture in BAD for line in fixture_header(fixture)[1]}
-    covered = expected | TESTED_ELSEWHERE
-    assert sorted(codes - covered) == []
+    assert sorted(set(CATALOGUE) - expected - set(TESTED_ELSEWHERE)) == []
 
 
 def test_every_fixture_is_named_after_a_known_code() -> None:
-    codes = set(READING_AND_SCHEMA_CODES) | {r.code for r in RULES}
-    assert sorted({fixture.name.split("-")[0] for fixture in BAD} - codes) == []
+    assert sorted({fixture.name.split("-")[0] for fixture in BAD} - set(CATALOGUE)) == []
+
+
+def test_every_rule_reports_under_a_catalogued_code_and_every_code_is_used_somewhere() -> None:
+    assert sorted({r.code for r in RULES} - set(CATALOGUE)) == []
+    source = "\n".join(p.read_text() for p in (REPO / "src/explainer").rglob("*.py"))
+    written = set(re.findall(r"[\"']([EWX]\d{3})[\"']", source))
+    assert sorted(written - set(CATALOGUE)) == [], "codes used in src/ but missing from the catalogue"
+    assert sorted(set(CATALOGUE) - written) == [], "catalogue codes that nothing reports"
 
 
 def test_oversize_file_is_refused_before_parsing() -> None:

@@ -42,13 +42,13 @@ def test_check_fails_with_exit_1_and_a_positioned_line(
     )
 
 
-def test_warnings_fail_only_with_strict(corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_warnings_fail_unless_lenient(corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (corpus / "topics" / "basics.yaml").write_text("name: Basics\norder: 1\n")
     (corpus / "industries" / "retail.yaml").write_text(
         "name: Retail\nsummary: Shops.\nreviewed: 2020-01-01\n"
     )
-    assert main(["check"]) == 0
-    assert main(["check", "--strict"]) == 1
+    assert main(["check"]) == 1
+    assert main(["check", "--lenient"]) == 0
     out, _ = capsys.readouterr()
     assert "warning W502" in out
 
@@ -111,16 +111,73 @@ def test_console_script_runs_as_a_separate_process(corpus: Path) -> None:
     assert finished.returncode == 0, finished.stderr
 
 
-def test_schema_check_fails_when_a_schema_is_stale(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    out = tmp_path / "schemas"
-    assert main(["schema", "--out", str(out)]) == 0
-    assert main(["schema", "--out", str(out), "--check"]) == 0
+def test_schema_check_fails_when_a_schema_is_stale(corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = corpus.parent / "schemas"
+    assert main(["schema"]) == 0
+    assert main(["schema", "--check"]) == 0
     (out / "faq.json").write_text("{}\n")
-    assert main(["schema", "--out", str(out), "--check"]) == 1
+    assert main(["schema", "--check"]) == 1
     assert "faq.json: out of date" in capsys.readouterr().err
+    assert main(["schema"]) == 0
+    # The schemas follow the content: a new dimension is a key technologies must rate.
+    (corpus / "dimensions" / "speed.yaml").write_text(
+        "name: Speed\nquestion: How fast?\nkind: yes-no\nreviewed: 2026-01-15\n"
+    )
+    assert main(["schema", "--check"]) == 1
 
 
-def test_committed_schemas_are_up_to_date() -> None:
-    assert main(["schema", "--out", str(REPO / "schemas"), "--check"]) == 0
+def test_committed_schemas_and_field_reference_are_up_to_date(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(REPO)
+    assert main(["schema", "--check"]) == 0
+    assert main(["reference", "--check"]) == 0
+
+
+def test_check_reports_on_the_given_files_and_on_what_refers_to_them(
+    corpus: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Break a glossary term that the FAQ links to, and a topic nobody uses.
+    (corpus / "definitions" / "schema.yaml").write_text("term: Schema\n")
+    (corpus / "topics" / "basics.yaml").write_text("name: Basics\norder: first\n")
+    assert main(["check", "content/definitions/schema.yaml"]) == 1
+    out = capsys.readouterr().out
+    assert "content/definitions/schema.yaml" in out
+    assert "content/topics/basics.yaml" not in out
+    # A folder works too, from anywhere inside the project.
+    assert main(["check", str(corpus / "topics")]) == 1
+    assert "content/topics/basics.yaml" in capsys.readouterr().out
+
+
+def test_check_of_one_folder_does_not_report_every_missing_kind(
+    corpus: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["check", "content/faq"]) == 0
+    out, err = capsys.readouterr()
+    assert out == "" and "check passed" in err
+
+
+def test_check_changed_since_a_git_ref(corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = corpus.parent
+    for command in (["init", "-q"], ["add", "."], ["-c", "user.email=a@b", "-c", "user.name=a", "commit", "-qm", "x"]):
+        subprocess.run(["git", *command], cwd=root, check=True)
+    (corpus / "topics" / "basics.yaml").write_text("name: Basics\norder: first\n")
+    (corpus / "faq" / "new-one.yaml").write_text("question: New?\n")
+    assert main(["check", "--changed-since", "HEAD"]) == 1
+    paths = {line.split(":")[0] for line in capsys.readouterr().out.splitlines()}
+    assert paths == {"content/topics/basics.yaml", "content/faq/new-one.yaml"}
+
+
+def test_hints_a_newcomer_can_act_on(corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (corpus / "faq" / "colon.yaml").write_text(
+        "question: What is RAG: a model or a method?\nanswer: x: y\ntopics: [basics]\n"
+    )
+    (corpus / "faq" / "topic.yaml").write_text(
+        "question: Which topic?\nanswer: Any.\ntopics: [nonsense]\nreviewed: 2026-01-15\n"
+    )
+    (corpus / "faq" / "term.yaml").write_text(
+        "question: A term?\nanswer: See [x](term:brand-new-term).\ntopics: [basics]\nreviewed: 2026-01-15\n"
+    )
+    main(["check"])
+    out = capsys.readouterr().out
+    assert "E103" in out and "put the value in double quotes" in out
+    assert "unknown FAQ topic 'nonsense' — use one of: basics, choosing" in out
+    assert "explainer new definition brand-new-term" in out

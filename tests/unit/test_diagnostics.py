@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import json
 
 from explainer.diagnostics import Diagnostic, Position, Severity, render_report
@@ -78,3 +80,32 @@ def test_no_findings_prints_nothing_or_an_empty_array() -> None:
     assert render_report([], "text") == ""
     assert render_report([], "github") == ""
     assert render_report([], "json") == "[]\n"
+
+
+@pytest.mark.parametrize(
+    ("written", "shown"),
+    [
+        ("key\rcontent/x.yaml:1:1: note: fine", "key\\rcontent/x.yaml:1:1: note: fine"),
+        ("\x1b[2Jcleared", "\\x1b[2Jcleared"),
+        ("two\nlines", "two\\nlines"),
+        ("abc\u202edef", "abc\\u202edef"),
+        ("zero\u200bwidth", "zero\\u200bwidth"),
+        ("tab\there", "tab\\there"),
+        ("plain ✓ text", "plain ✓ text"),
+    ],
+)
+def test_text_format_is_one_line_whatever_a_key_or_value_holds(written: str, shown: str) -> None:
+    odd = Diagnostic("a.yaml", Position(1, 1), Severity.ERROR, "E201", f"unknown field '{written}'", written)
+    line = render_report([odd], "text")
+    assert line.count("\n") == 1 and "\r" not in line and "\x1b" not in line and "\u202e" not in line
+    assert line == f"a.yaml:1:1: error E201: unknown field '{shown}' — {shown}\n"
+
+
+def test_a_key_with_control_characters_is_one_line_from_the_yaml_to_the_terminal() -> None:
+    from tests.unit.corpus import check_with
+
+    raw = 'name: Extra\n"sneaky\\rcorpus/faq/x.yaml:1:1: note: fine\\e[2J\\nnext": 1\n'.encode()
+    result = check_with("topics/extra.yaml", raw)
+    report = render_report(result.diagnostics, "text")
+    assert report.count("\n") == len(result.diagnostics) == 1
+    assert "\\r" in report and "\\x1b" in report and "\\n" in report

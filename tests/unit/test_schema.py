@@ -8,7 +8,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from explainer.model import KINDS
+from explainer.kinds import KINDS
 from explainer.schema import schema_files
 from explainer.source import parse_document
 from tests.conftest import CORPUS, REPO

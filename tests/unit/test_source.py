@@ -139,3 +139,59 @@ def test_duplicate_key_hint_names_the_first_line() -> None:
     (diagnostic,) = caught.value.diagnostics
     assert diagnostic.position == Position(3, 1)
     assert diagnostic.hint is not None and "line 1" in diagnostic.hint
+
+
+@pytest.mark.parametrize(
+    ("raw", "position"),
+    [
+        (b"question: [a,\nb]\n", Position(2, 1)),  # flow sequence continued at column 0
+        (b'question: "a\nb"\n', Position(2, 1)),  # double-quoted scalar continued at column 0
+        (b"question: 'a\nb'\n", Position(2, 1)),  # single-quoted likewise
+        (b'question: "a\n\tb"\n', Position(2, 1)),  # continued with a tab instead of spaces
+        (b'question: "Why?"# note\n', Position(1, 17)),  # a comment glued to the closing quote
+        (b"items:\n  - [a,\n  b]\n", Position(3, 3)),  # inside a block sequence at column 2
+        (b"a:\n  b: [x,\n  y]\n", Position(3, 3)),  # inside a nested mapping at column 2
+    ],
+)
+def test_forms_the_yaml_spec_forbids_are_refused_where_they_are(raw: bytes, position: Position) -> None:
+    with pytest.raises(ReadError) as caught:
+        parse_document("content/x/y.yaml", raw)
+    assert [(d.code, d.position) for d in caught.value.diagnostics] == [("E103", position)]
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        b"question: [a,\n  b]\n",
+        b'question: "a\n  b"\n',
+        b"items:\n  - [a,\n     b]\n",
+        b'question: "Why?" # note\n',
+        b"text: |\n  any\n  \ta tab after the indentation is text\n",
+    ],
+)
+def test_valid_continuations_are_read(raw: bytes) -> None:
+    parse_document("content/x/y.yaml", raw)
+
+
+@pytest.mark.parametrize(
+    ("raw", "position"),
+    [
+        (b'name: "\\U00110000"\n', Position(1, 7)),
+        (b'name: "\\UFFFFFFFF"\n', Position(1, 7)),
+        (b"order: " + b"9" * 5000 + b"\n", Position(1, 8)),
+        (b"name: 0x" + b"f" * 5000 + b"\n", Position(1, 7)),
+        (b"order: -" + b"1" * 100 + b".5e3\n", Position(1, 8)),
+    ],
+)
+def test_values_that_cannot_be_read_are_positioned_errors_not_tracebacks(raw: bytes, position: Position) -> None:
+    with pytest.raises(ReadError) as caught:
+        parse_document("content/x/y.yaml", raw)
+    (diagnostic,) = caught.value.diagnostics
+    assert diagnostic.code in {"E103", "E110"} and diagnostic.position == position
+
+
+def test_an_unquoted_colon_gets_a_quoting_hint() -> None:
+    with pytest.raises(ReadError) as caught:
+        parse_document("content/x/y.yaml", b"question: What is RAG: a model?\nanswer: x\n")
+    (diagnostic,) = caught.value.diagnostics
+    assert diagnostic.code == "E103" and diagnostic.hint and "double quotes" in diagnostic.hint

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from explainer.diagnostics import Diagnostic, Position
-from explainer.model import KIND_BY_NAME
+from explainer.kinds import KIND_BY_NAME
 from explainer.source import parse_document
 from explainer.validate import validate_document
 

@@ -111,8 +111,11 @@ def disallowed_rating_values(content: Content, context: Context) -> Iterator[Dia
             continue
         for dimension_id, rating in technology.ratings.items():
             dimension = content.dimensions.get(dimension_id)
-            if dimension is None or rating.value == PLACEHOLDER:
-                continue
+            placeholder = rating.value == PLACEHOLDER or (
+                isinstance(rating.value, list) and PLACEHOLDER in rating.value
+            )
+            if dimension is None or placeholder:
+                continue  # E508 reports the placeholder
             problem = value_problem(dimension, rating.value)
             if problem:
                 message, hint = problem
@@ -167,14 +170,20 @@ def duplicate_questions(content: Content, context: Context) -> Iterator[Diagnost
             continue
         phrasings.append((normalise_question(faq.question), faq.id, entry.place(("question",)), "question"))
         for index, other in enumerate(faq.also_asked):
+            if PLACEHOLDER in other:
+                continue  # a scaffold's placeholders are E508's to report
             place = entry.place(("also_asked", index))
             phrasings.append((normalise_question(other), faq.id, place, "also_asked"))
     first: dict[str, tuple[str, Place, str]] = {}
+    said: set[tuple[str, str]] = set()  # a copied entry is one line, at its first repeated phrasing
     for key, faq_id, place, field in sorted(phrasings, key=lambda p: (p[2].path, p[2].position)):
         if key not in first:
             first[key] = (faq_id, place, field)
             continue
         owner, where, what = first[key]
+        if owner != faq_id and (faq_id, owner) in said:
+            continue
+        said.add((faq_id, owner))
         if owner == faq_id:
             yield place.report(
                 "E505",
@@ -312,25 +321,31 @@ def contradictory_relations(content: Content, context: Context) -> Iterator[Diag
                 statement = _Statement(technology, index, relation.kind, relation.target)
                 between.setdefault(frozenset({technology.id, relation.target}), []).append(statement)
     for statements in between.values():
-        ordered = sorted(
-            statements,
-            key=lambda s: (content.documents[("technology", s.technology.id)].path, s.index),
+        clashes = [
+            (a, b, reason)
+            for i, a in enumerate(statements)
+            for b in statements[i + 1 :]
+            if (reason := _contradiction(a, b)) is not None
+        ]
+        if not clashes:
+            continue
+        # One line per pair of technologies, at the relation that clashes with the most others:
+        # usually the one that is wrong.
+        counts: dict[int, int] = {}
+        for a, b, _ in clashes:
+            counts[id(a)] = counts.get(id(a), 0) + 1
+            counts[id(b)] = counts.get(id(b), 0) + 1
+        culprit = max(statements, key=lambda s: (counts.get(id(s), 0), s.kind == "is-a"))
+        other, reason = next((b if a is culprit else a, r) for a, b, r in clashes if culprit in (a, b))
+        entry = content.entry(culprit.technology)
+        if entry is None:
+            continue
+        said = "here" if other.technology.id == culprit.technology.id else f"in {other.technology.id}"
+        yield entry.place(("relations", culprit.index, "kind")).report(
+            "E509",
+            f"'{culprit.kind}' {culprit.target} contradicts '{other.kind}' {other.target} ({said}): {reason}",
+            hint="keep the one relation that is true and remove the other",
         )
-        for later_index, later in enumerate(ordered):
-            for earlier in ordered[:later_index]:
-                reason = _contradiction(earlier, later)
-                if reason is None:
-                    continue
-                entry = content.entry(later.technology)
-                if entry is None:
-                    continue
-                said = "above" if earlier.technology.id == later.technology.id else f"in {earlier.technology.id}"
-                yield entry.place(("relations", later.index, "kind")).report(
-                    "E509",
-                    f"'{later.kind}' {later.target} contradicts '{earlier.kind}' {earlier.target} ({said}): {reason}",
-                    hint="keep the one relation that is true and remove the other",
-                )
-                break
     yield from _cycles(content)
 
 

@@ -8,7 +8,7 @@ from explainer.content import Content, Entry
 from explainer.diagnostics import Diagnostic, Place
 from explainer.fields import TextField
 from explainer.lint.registry import Context, rule
-from explainer.markdown import Finding, check_link_target, international_host, url_problem
+from explainer.markdown import Finding, international_host, url_problem
 from explainer.source import find_forbidden_characters
 
 
@@ -46,21 +46,7 @@ def markup_findings(content: Content, context: Context) -> list[tuple[Place, Fin
             for field in entry.texts:
                 if field.markdown is None:
                     continue
-                analysis = context.analyser.analyse(field.text, field.markdown.headings)
-                findings = list(analysis.findings)
-                for link in analysis.links:
-                    problem = check_link_target(link.target)
-                    if problem is not None:
-                        findings.append(Finding(link.start, *problem))
-                    elif international_host(link.target):
-                        findings.append(
-                            Finding(
-                                link.start,
-                                "W401",
-                                f"the link's host '{international_host(link.target)}' is internationalized",
-                                "check it is the host you mean; prefer its plain ASCII form",
-                            )
-                        )
+                findings = context.analyser.analyse(field.text, field.markdown.headings).findings
                 reported: set[tuple[str, str]] = set()
                 for finding in sorted(findings, key=lambda f: f.index):
                     key = (finding.code, finding.message)

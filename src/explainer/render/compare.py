@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from explainer.model import RELATION_PHRASES, SYMMETRIC_RELATIONS, Dimension, Faq, Technology
+from explainer.model import RELATION_SENTENCES, SYMMETRIC_RELATIONS, Dimension, Faq, Technology
 from explainer.render.context import RenderContext
 from explainer.render.environment import render_template, slug
 from explainer.render.links import MATRIX, pair_path
@@ -115,7 +115,7 @@ def relation_between(first: Technology, second: Technology) -> list[str]:
             if relation.target != b.id or (relation.kind in SYMMETRIC_RELATIONS and relation.kind in said):
                 continue
             said.add(relation.kind)
-            sentence = f"{a.name} {RELATION_PHRASES[relation.kind]} {b.name}"
+            sentence = RELATION_SENTENCES[relation.kind].format(a=a.name, b=b.name)
             sentences.append(f"{sentence}: {relation.note}" if relation.note else f"{sentence}.")
     return sentences
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from markupsafe import Markup
 
 from explainer.content import Content
-from explainer.model import RELATION_PHRASES, Industry, Technology
+from explainer.model import RELATION_SENTENCES, SYMMETRIC_RELATIONS, Industry, Technology
 from explainer.render.context import RenderContext
 from explainer.render.environment import render_template
 
@@ -236,12 +236,16 @@ def _equal_leaf_heights(container: Box) -> None:
 
 def describe_relationships(content: Content) -> str:
     """The diagram in words, for its <desc> and for readers who cannot see it."""
-    sentences = []
+    sentences: list[str] = []
+    said: set[tuple[str, frozenset[str]]] = set()
     for technology in content.technologies.values():
         for relation in technology.relations:
             target = content.technologies.get(relation.target)
-            if target is not None:
-                sentences.append(f"{technology.name} {RELATION_PHRASES[relation.kind]} {target.name}.")
+            pair = (relation.kind, frozenset({technology.id, relation.target}))
+            if target is None or (relation.kind in SYMMETRIC_RELATIONS and pair in said):
+                continue
+            said.add(pair)
+            sentences.append(RELATION_SENTENCES[relation.kind].format(a=technology.name, b=target.name) + ".")
     return " ".join(sentences)
 
 
