@@ -1,4 +1,7 @@
-"""The command line: `explainer check | new | new-site | schema | reference | build | serve | export | diff`."""
+"""The command line: check, new, new-site, schema, reference, build, serve, export and diff.
+
+Each command is a small function; `main` maps usage errors to exit status 2.
+"""
 
 from __future__ import annotations
 
@@ -111,10 +114,11 @@ def run_check(args: argparse.Namespace) -> int:
         sys.stdout.write(render_report(error.diagnostics, args.format))
         return EXIT_FAILED
     diagnostics = result.diagnostics
-    whole = not args.paths and not args.changed_since
+    roots = {project.content_dir, project.site.project_root}
+    whole = not args.changed_since and all(p.resolve() in roots for p in paths)
     if args.changed_since:
         diagnostics = focus(result, project, changed_paths(args.changed_since, project))
-    elif not whole and not all(p.resolve() in {project.content_dir, project.site.project_root} for p in paths):
+    elif not whole:
         diagnostics = focus(result, project, paths)
     sys.stdout.write(render_report(diagnostics, args.format))
     failed = CheckResult(result.content, diagnostics).failed(strict=not args.lenient)
@@ -165,7 +169,9 @@ def run_reference(args: argparse.Namespace) -> int:
 
     project = project_at(Path(args.project))
     site = RenderContext(checked(project).content, project.site.settings, context_for(project.site).analyser)
-    text = Page("contributing/fields.md", "Field reference", field_reference_markdown(site), "reference").markdown
+    text = Page(
+        "contributing/fields.md", "Field reference", field_reference_markdown(site), "reference"
+    ).markdown
     target = Path(args.out) if args.out else project.site.project_root / FIELD_REFERENCE
     return _write_or_check({target: text}, args.check, "explainer reference")
 
@@ -310,7 +316,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Kinds: " + "; ".join(f"{k.name} ({k.help})" for k in KINDS),
     )
     new.add_argument("kind", metavar="KIND", help=", ".join(k.name for k in KINDS))
-    new.add_argument("title", metavar="TITLE", help='its name, term, title or question (or just an id)')
+    new.add_argument("title", metavar="TITLE", help="its name, term, title or question (or just an id)")
     new.add_argument("--id", help="the id (file name) to use instead of one made from TITLE")
     new.add_argument("--content-dir", metavar="DIR", help="the content folder (found from here by default)")
     new.set_defaults(run=run_new)

@@ -40,7 +40,7 @@ CODES: tuple[Code, ...] = (
          "split the entry into smaller ones", "huge files slow every check and build"),
     Code("E103", "YAML syntax error",
          "fix the YAML at the position given; put text holding ': ' or ' #' in quotes",
-         "the file cannot be read as written", 'question: "What is RAG: a model or a method?"'),
+         "the file cannot be read as written", 'question: "What is a schema: a plan or a rule?"'),
     Code("E104", "a key appears twice in one mapping",
          "keep one of the two", "YAML tools silently keep only the last one"),
     Code("E105", "anchors, aliases and merge keys are not allowed",

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
-
-import re
 
 from explainer.diagnostics import Place
 from explainer.fields import IdField, Loc, TextField, id_fields, raw_id_fields, raw_text_fields, text_fields
@@ -114,7 +113,7 @@ class Content:
         kind = KIND_BY_ATTRIBUTE.get(name)
         if kind is None:
             raise AttributeError(name)
-        return self.of_kind(kind.name)  # type: ignore[return-value]
+        return self.of_kind(kind.name)
 
     if TYPE_CHECKING:  # the attributes __getattr__ serves, typed for the kinds the code names
 

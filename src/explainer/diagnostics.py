@@ -93,7 +93,13 @@ def printable(text: str, *, keep_breaks: bool = False) -> str:
             shown.append(_ESCAPES[char])
         elif unicodedata.category(char) in {"Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn"}:
             point = ord(char)
-            shown.append(f"\\x{point:02x}" if point < 0x100 else f"\\u{point:04x}" if point < 0x10000 else f"\\U{point:08x}")
+            shown.append(
+                f"\\x{point:02x}"
+                if point < 0x100
+                else f"\\u{point:04x}"
+                if point < 0x10000
+                else f"\\U{point:08x}"
+            )
         else:
             shown.append(char)
     return "".join(shown)

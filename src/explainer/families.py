@@ -40,21 +40,37 @@ def _has_points(content: Content) -> bool:
 
 
 def _has_guide(content: Content) -> bool:
-    return bool(content.guide_questions) and len(content.rated_technologies()) >= 2
+    return bool(content.guide_questions) and sum(t.in_guide for t in content.rated_technologies()) >= 2
 
 
-FAMILIES: tuple[Family, ...] = (  # fmt: skip
-    Family("technologies", "Technologies", "Technologies", 10, "technologies/index.md", _has("technologies"),
-           lists="technology"),
+FAMILIES: tuple[Family, ...] = (
+    Family(
+        "technologies",
+        "Technologies",
+        "Technologies",
+        10,
+        "technologies/index.md",
+        _has("technologies"),
+        lists="technology",
+    ),
     Family("compare", "Matrix", "Compare", 20, "compare/index.md", _comparable),
     Family("pros-and-cons", "Strengths and weaknesses", "Compare", 21, "pros-and-cons.md", _has_points),
     Family("guide", "Which should I use?", "Compare", 22, "guide.md", _has_guide),
-    Family("industries", "Industries", "Industries", 30, "industries/index.md", _has("industries"),
-           lists="industry"),
+    Family(
+        "industries",
+        "Industries",
+        "Industries",
+        30,
+        "industries/index.md",
+        _has("industries"),
+        lists="industry",
+    ),
     Family("glossary", "Glossary", "Glossary", 40, "glossary.md", _has("definitions")),
     Family("faq", "FAQ", "FAQ", 50, "faq/index.md", _has("faqs")),
     Family("sources", "Sources", "Sources", 60, "sources.md", _has("sources")),
-    Family("reference", "Field reference", "Contributing", 90, "contributing/fields.md", lambda content: True),
+    Family(
+        "reference", "Field reference", "Contributing", 90, "contributing/fields.md", lambda content: True
+    ),
 )
 FAMILY_BY_NAME = {family.name: family for family in FAMILIES}
 

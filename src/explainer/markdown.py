@@ -239,7 +239,9 @@ def pre_parse_findings(text: str) -> list[Finding]:
         found.append(Finding(match.start(), "E405", "a run of four or more '*' or '_'", "use *x* or **x**"))
         break
     for match in _SNIPPET.finditer(masked):
-        found.append(Finding(match.start(), "E404", "snippet includes ('--8<--') are not allowed", "paste the text"))
+        found.append(
+            Finding(match.start(), "E404", "snippet includes ('--8<--') are not allowed", "paste the text")
+        )
         break
     return found
 
@@ -390,7 +392,7 @@ def _read_tree(md: Any, root: etree.Element, text: str) -> Analysis:
         )  # fmt: skip
     reported: set[str] = set()
     for name in ("abbr",):
-        processor = md.treeprocessors[name] if name in md.treeprocessors else None
+        processor = md.treeprocessors[name] if name in md.treeprocessors else None  # noqa: SIM401
         if processor is not None and getattr(processor, "abbrs", None):
             message, hint = _TAG_MESSAGES["abbr"]
             report("*[", "E404", message, hint)
@@ -431,8 +433,12 @@ def _read_tree(md: Any, root: etree.Element, text: str) -> Analysis:
             looks_like_list = _LIST_LINE.search(paragraph) or _PAREN_LIST.search(paragraph)
             if looks_like_list:
                 reported.add("lists")
-                report(looks_like_list.group().strip(), "W402", "this looks like a list but renders as one paragraph",
-                       "leave a blank line before the list, and number items '1.' rather than '1)'")  # fmt: skip
+                report(
+                    looks_like_list.group().strip(),
+                    "W402",
+                    "this looks like a list but renders as one paragraph",
+                    "leave a blank line before the list, and number items '1.' rather than '1)'",
+                )
     return Analysis(tuple(links), tuple(findings), tuple(headings))
 
 
@@ -504,14 +510,20 @@ def _check_title(element: etree.Element, raw: str | None, link: Link, findings: 
     )  # fmt: skip
 
 
-def _check_heading(element: etree.Element, text: str, report: Callable[..., None], reported: set[str]) -> bool:
+def _check_heading(
+    element: etree.Element, text: str, report: Callable[..., None], reported: set[str]
+) -> bool:
     """Report setext and top-level headings; True for an ATX heading (allowed in long fields only)."""
     label = "".join(element.itertext()).strip()
     if not any(label in line for line in _atx_lines(text)):
         if "setext" not in reported:
             reported.add("setext")
-            report(label or None, "E404", "a line of '=' or '-' under text makes it a heading",
-                   "write headings as '## Title'; for a line, leave a blank line before the dashes")  # fmt: skip
+            report(
+                label or None,
+                "E404",
+                "a line of '=' or '-' under text makes it a heading",
+                "write headings as '## Title'; for a rule, put a blank line before the dashes",
+            )
         return False
     if element.tag == "h1" and "h1" not in reported:
         reported.add("h1")

@@ -123,9 +123,7 @@ def _check_rating_value(value: Any) -> str | list[str]:
         and all(isinstance(v, str) and v for v in value)
     ):
         return list(value)
-    raise PydanticCustomError(
-        "rating_value", "expected a level id, a short text, or a list of short texts"
-    )
+    raise PydanticCustomError("rating_value", "expected a level id, a short text, or a list of short texts")
 
 
 _PLAIN = AfterValidator(_check_plain_text)
@@ -144,7 +142,9 @@ _ONE_LINE = {"pattern": _SINGLE_LINE}
 # Plain text: one line, no surrounding spaces, escaped wherever it is shown.
 Name = Annotated[str, Field(min_length=1, max_length=MAX_NAME_CHARS, json_schema_extra=_ONE_LINE), _PLAIN]
 Title = Annotated[str, Field(min_length=1, max_length=MAX_SUMMARY_CHARS, json_schema_extra=_ONE_LINE), _PLAIN]
-Summary = Annotated[str, Field(min_length=1, max_length=MAX_SUMMARY_CHARS, json_schema_extra=_ONE_LINE), _PLAIN]
+Summary = Annotated[
+    str, Field(min_length=1, max_length=MAX_SUMMARY_CHARS, json_schema_extra=_ONE_LINE), _PLAIN
+]
 ShortName = Annotated[str, Field(min_length=1, max_length=24, json_schema_extra=_ONE_LINE), _PLAIN]
 Abbreviation = Annotated[str, Field(min_length=1, max_length=16, json_schema_extra=_ONE_LINE), _PLAIN]
 PointTitle = Annotated[str, Field(min_length=1, max_length=100, json_schema_extra=_ONE_LINE), _PLAIN]
@@ -152,7 +152,9 @@ LevelLabel = Annotated[str, Field(min_length=1, max_length=40, json_schema_extra
 ShortDefinition = Annotated[
     str, Field(min_length=1, max_length=MAX_SHORT_DEFINITION_CHARS, json_schema_extra=_ONE_LINE), _PLAIN
 ]
-Phrasing = Annotated[str, Field(min_length=3, max_length=MAX_QUESTION_CHARS, json_schema_extra=_ONE_LINE), _PLAIN]
+Phrasing = Annotated[
+    str, Field(min_length=3, max_length=MAX_QUESTION_CHARS, json_schema_extra=_ONE_LINE), _PLAIN
+]
 # Restricted Markdown (see explainer.markdown), checked by lint rules E4xx.
 Markdown = Annotated[
     str,
@@ -161,7 +163,11 @@ Markdown = Annotated[
 ]
 LongMarkdown = Annotated[
     str,
-    Field(min_length=1, max_length=MAX_MARKDOWN_CHARS, json_schema_extra={**_MARKDOWN_SCHEMA, "x-headings": True}),
+    Field(
+        min_length=1,
+        max_length=MAX_MARKDOWN_CHARS,
+        json_schema_extra={**_MARKDOWN_SCHEMA, "x-headings": True},
+    ),
     MarkdownText(headings=True),
 ]
 PointMarkdown = Annotated[
@@ -268,7 +274,9 @@ class Source(Entity):
     year: Annotated[
         int, Field(description="Year of publication (of the version the URL points at).", ge=1800, le=2100)
     ]
-    url: Url = Field(description="https address of the work (a DOI link, a preprint page or an official page).")
+    url: Url = Field(
+        description="https address of the work (a DOI link, a preprint page or an official page)."
+    )
     kind: SourceKind = Field(description="What sort of work it is.")
     cite_as: ShortName | None = Field(
         default=None,
@@ -373,6 +381,11 @@ class Technology(Entity):
         description="true for a family that other technologies are kinds of (is-a). An umbrella is not "
         "rated by hand: its matrix cells show the range across its members.",
     )
+    in_guide: bool = Field(
+        default=True,
+        description="false leaves it out of the decision guide: a part or an architecture that readers "
+        "do not pick on its own.",
+    )
     description: LongMarkdown | None = Field(
         default=None, description="What it is and where it sits among the others."
     )
@@ -384,9 +397,7 @@ class Technology(Entity):
             max_length=40,
         ),
     ] = []
-    examples: Annotated[
-        list[Example], Field(description="Well-known, real instances.", max_length=30)
-    ] = []
+    examples: Annotated[list[Example], Field(description="Well-known, real instances.", max_length=30)] = []
     strengths: Annotated[list[Point], Field(description="What it does well.", max_length=30)] = []
     weaknesses: Annotated[list[Point], Field(description="Where it falls short.", max_length=30)] = []
     ratings: Annotated[dict[Id, Rating], RefKeys("dimension")] = Field(
@@ -430,7 +441,9 @@ class Dimension(Entity):
     entity_kind: ClassVar[str] = "dimension"
     name: Name = Field(description="Row name in the matrix.")
     question: Question = Field(description="The question every technology answers, ending with '?'.")
-    description: Markdown | None = Field(default=None, description="What the dimension means and how to read it.")
+    description: Markdown | None = Field(
+        default=None, description="What the dimension means and how to read it."
+    )
     kind: DimensionKind = Field(
         description="scale: one of `levels` (low to high); yes-no: yes, partly or no; "
         "text: a short phrase; list: several short phrases (from `levels` when given)."

@@ -19,8 +19,8 @@ from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 from markupsafe import Markup
-from mkdocs.config.base import Config
-from mkdocs.config.config_options import BaseConfigOption, ExtraScriptValue, ValidationError
+from mkdocs.config.base import BaseConfigOption, Config, ValidationError
+from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -53,7 +53,7 @@ class _SettingOption(BaseConfigOption[Any]):
     def __init__(self, name: str) -> None:
         super().__init__()
         field = Settings.model_fields[name]
-        self.adapter: TypeAdapter[Any] = TypeAdapter(field.annotation)
+        self.adapter: TypeAdapter[Any] = TypeAdapter(field.annotation)  # type: ignore[arg-type]
         self.default = field.get_default(call_default_factory=True)
         self.name = name
 
@@ -69,7 +69,9 @@ class _SettingOption(BaseConfigOption[Any]):
 
 
 # The plugin's MkDocs config class: one option per Settings field, so the two cannot drift apart.
-ExplainerConfig = type("ExplainerConfig", (Config,), {name: _SettingOption(name) for name in Settings.model_fields})
+ExplainerConfig = type(
+    "ExplainerConfig", (Config,), {name: _SettingOption(name) for name in Settings.model_fields}
+)
 
 
 class _Neighbour:
@@ -94,7 +96,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[valid-type]
     # -- configuration: check content first, so that nothing is built from bad input -------
 
     def settings(self) -> Settings:
-        return Settings.model_validate({name: self.config[name] for name in Settings.model_fields})
+        options = {name: getattr(self.config, name) for name in Settings.model_fields}
+        return Settings.model_validate(options)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.project_root = Path(config.config_file_path or ".").resolve().parent
@@ -252,7 +255,10 @@ def _deferred(path: str) -> ExtraScriptValue:
 
 
 def _hand_written_schema(page: MkDocsPage) -> dict[str, Any]:
-    data: dict[str, Any] = {"@type": "WebPage", "name": html.unescape(str(page.meta.get("title") or page.title or ""))}
+    data: dict[str, Any] = {
+        "@type": "WebPage",
+        "name": html.unescape(str(page.meta.get("title") or page.title or "")),
+    }
     if page.meta.get("description"):
         data["description"] = html.unescape(str(page.meta["description"]))
     return data

@@ -98,7 +98,9 @@ class Scaffold:
         if meaning.ref is not None and origin is list:
             if count <= 0:
                 return "[]"
-            return "\n" + "".join(f"{indent}- {PLACEHOLDER_ID}{self.ids_comment(meaning.ref)}\n" for _ in range(count)).rstrip("\n")
+            return "\n" + "".join(
+                f"{indent}- {PLACEHOLDER_ID}{self.ids_comment(meaning.ref)}\n" for _ in range(count)
+            ).rstrip("\n")
         if meaning.ref is not None:
             return f"{PLACEHOLDER_ID}{self.ids_comment(meaning.ref)}"
         if meaning.markdown is not None:
@@ -119,7 +121,11 @@ class Scaffold:
         if core is bool:
             return "true" if info.default is True else "false"
         if core is int:
-            return str(self.today.year) if name == "year" else str(info.default if isinstance(info.default, int) else 100)
+            return (
+                str(self.today.year)
+                if name == "year"
+                else str(info.default if isinstance(info.default, int) else 100)
+            )
         if core is date:
             return self.today.isoformat()
         if name == "url":
@@ -128,7 +134,9 @@ class Scaffold:
             return _quote(f"{PLACEHOLDER}?")
         return _quote(PLACEHOLDER)
 
-    def mapping(self, model: type[BaseModel], indent: str = "", index: int = 0, kind: Kind | None = None) -> str:
+    def mapping(
+        self, model: type[BaseModel], indent: str = "", index: int = 0, kind: Kind | None = None
+    ) -> str:
         """Every required (and wanted) field of `model`, then the rest as commented stubs."""
         lines: list[str] = []
         stubs: list[str] = []
@@ -189,7 +197,8 @@ class Scaffold:
         if schema_path:
             header.append(f"# yaml-language-server: $schema={schema_path}")
         header.append(
-            f"# A new {kind.label}. Replace each {PLACEHOLDER} (and each `{PLACEHOLDER_ID}` id), fill in or delete"
+            f"# A new {kind.label}. Replace each {PLACEHOLDER} (and each `{PLACEHOLDER_ID}` id), fill in or"
+            " delete"
         )
         header.append("# the commented optional fields, then run `explainer check`. The field reference")
         header.append("# (docs/contributing/fields.md) explains every field.")

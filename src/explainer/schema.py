@@ -50,7 +50,7 @@ def _value_schema(dimension: Dimension) -> dict[str, Any]:
 
 def _enumerate_refs(schema: dict[str, Any], model: type, content: Content) -> None:
     """Put the existing ids into reference fields of the kinds in ENUMERATED_KINDS."""
-    for name, meaning in field_meanings(model).items():  # type: ignore[arg-type]
+    for name, meaning in field_meanings(model).items():
         if meaning.ref not in ENUMERATED_KINDS or name not in schema.get("properties", {}):
             continue
         ids = sorted(content.ids(meaning.ref))
@@ -66,7 +66,7 @@ def _nested_models(model: type) -> list[type]:
     found: list[type] = []
     pending = [model]
     while pending:
-        for meaning in field_meanings(pending.pop()).values():  # type: ignore[arg-type]
+        for meaning in field_meanings(pending.pop()).values():
             if meaning.nested is not None and meaning.nested not in found:
                 found.append(meaning.nested)
                 pending.append(meaning.nested)

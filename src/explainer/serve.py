@@ -8,5 +8,14 @@ from pathlib import Path
 
 
 def serve(config_file: Path, dev_addr: str) -> int:
-    command = [sys.executable, "-m", "mkdocs", "serve", "--config-file", str(config_file), "--dev-addr", dev_addr]
+    command = [
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "serve",
+        "--config-file",
+        str(config_file),
+        "--dev-addr",
+        dev_addr,
+    ]
     os.execv(sys.executable, command)  # hands the terminal to MkDocs' live-reload server

@@ -26,10 +26,26 @@ PLUGIN_NAME = "explainer"
 DEFAULT_STALE_AFTER_DAYS = 548  # eighteen months
 
 KindName = Literal[
-    "technology", "dimension", "definition", "industry", "use-case", "topic", "faq", "guide-question", "source"
+    "technology",
+    "dimension",
+    "definition",
+    "industry",
+    "use-case",
+    "topic",
+    "faq",
+    "guide-question",
+    "source",
 ]
 FamilyName = Literal[
-    "technologies", "compare", "pros-and-cons", "guide", "industries", "glossary", "faq", "sources", "reference"
+    "technologies",
+    "compare",
+    "pros-and-cons",
+    "guide",
+    "industries",
+    "glossary",
+    "faq",
+    "sources",
+    "reference",
 ]
 
 
@@ -68,7 +84,10 @@ class StalenessOptions(Options):
     )
 
     def window(self, kind: str) -> int | None:
-        return self.by_kind.get(kind, self.after_days)  # type: ignore[call-overload]
+        for name, days in self.by_kind.items():
+            if name == kind:
+                return days
+        return self.after_days
 
 
 EvidenceTarget = Literal["definition", "faq", "industry", "use-case", "rating", "point"]
@@ -91,7 +110,8 @@ class PolicyOptions(Options):
     min_also_asked: Annotated[int, Field(ge=0)] = 0
     rating_notes: bool = Field(default=False, description="Every rating explains itself in a note.")
     evidence_levels: bool = Field(
-        default=False, description="Every rating, strength and weakness says measured, documented or editorial."
+        default=False,
+        description="Every rating, strength and weakness says measured, documented or editorial.",
     )
     sources_or_editorial: list[EvidenceTarget] = Field(
         default=[], description="What must cite a source or be marked `evidence: editorial`."
@@ -126,7 +146,10 @@ class Settings(Options):
     fail_on_warnings: bool = Field(default=False, description="A build stops on content warnings too.")
 
     def family(self, name: str) -> FamilyOptions:
-        return self.families.get(name, FamilyOptions())  # type: ignore[call-overload]
+        for family, options in self.families.items():
+            if family == name:
+                return options
+        return FamilyOptions()
 
 
 DEFAULT_SETTINGS = Settings()

@@ -83,9 +83,8 @@ def _family_items(site: RenderContext, family: Family) -> list[NavItem]:
         return [(family_label(family, site.settings), family.index)]
     kind = KIND_BY_NAME[family.lists]
     entities = site.content.of_kind(kind.name).values()
-    return [("Overview", family.index)] + [
-        (kind.title(entity), kind.path(entity.id)) for entity in entities
-    ]
+    items: list[NavItem] = [("Overview", family.index)]
+    return items + [(kind.title(entity), kind.path(entity.id)) for entity in entities]
 
 
 def build_nav(site: RenderContext, documents: list[str]) -> list[NavItem]:

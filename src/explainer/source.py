@@ -268,7 +268,7 @@ class _Builder:
             for event in parse_events(self.text):
                 mark = event.start_mark
                 self.feed(event)
-                end = event.end_mark.index
+                end = event.end_mark.index if event.end_mark is not None else end
         except yaml.MarkedYAMLError as error:
             where = error.problem_mark or error.context_mark
             problem = error.problem or "invalid YAML"
@@ -340,7 +340,7 @@ class _Builder:
             )
         if isinstance(event, yaml.ScalarEvent):
             plain = not event.style
-            if event.style in ("'", '"'):
+            if event.style in ("'", '"') and event.end_mark is not None:
                 self.check_continuation(event.start_mark, event.end_mark, "quoted text")
                 self.check_after_closing(event.end_mark.index)
             if self.expecting_key():
@@ -357,7 +357,8 @@ class _Builder:
                 raise self.fail("E108", event.start_mark, f"nesting deeper than {MAX_DEPTH} levels")
             flow = bool(event.flow_style)
             self.flow_depth += flow
-            self.stack.append(_Open(loc, container, None if flow else event.start_mark.column))
+            column = event.start_mark.column if event.start_mark is not None else 0
+            self.stack.append(_Open(loc, container, None if flow else column))
         elif isinstance(event, yaml.CollectionEndEvent):
             opened = self.stack.pop()
             start = self.spans[opened.loc]
@@ -402,7 +403,7 @@ class _Builder:
                         "E103",
                         index + spaces,
                         f"YAML syntax error: this line continues {what} but is indented "
-                        f"{'with a tab' if line[spaces:spaces + 1] == chr(9) else 'too little'}",
+                        f"{'with a tab' if line[spaces : spaces + 1] == chr(9) else 'too little'}",
                         hint=f"indent it with at least {needed} space{'s' if needed != 1 else ''}",
                     )
             line_start = line_end
@@ -469,7 +470,7 @@ def _syntax_hint(text: str, mark: Any) -> str | None:
     lines = text.split("\n")
     for number in (mark.line, mark.line - 1):
         if 0 <= number < len(lines):
-            key, colon, value = lines[number].partition(": ")
+            _key, colon, value = lines[number].partition(": ")
             value = value.strip()
             if colon and value and value[0] not in "\"'[{|>" and (": " in value or " #" in value):
                 return "put the value in double quotes: it holds ': ' or ' #', which YAML reads as syntax"

@@ -15,7 +15,7 @@ def nearest(word: str, known: Iterable[str]) -> str | None:
     matches = difflib.get_close_matches(word, candidates, n=1, cutoff=0.6)
     if matches:
         return matches[0]
-    # A short form often names a long id: 'llms' for 'large-language-models'.
+    # A short form often names a long id: 'sqld' for 'structured-query-language-databases'.
     initials = {"".join(part[0] for part in c.split("-") if part): c for c in candidates}
     stripped = word.casefold().rstrip("s")
     return initials.get(stripped) or initials.get(word.casefold())

@@ -39,7 +39,7 @@ class GlossaryName:
 
 
 def glossary_names(content: Content) -> list[GlossaryName]:
-    """Every name of every term, longest first, so 'large language model' wins over 'language model'."""
+    """Every name of every term, longest first, so 'relational database' wins over 'database'."""
     names = [
         GlossaryName(
             name,

@@ -1,22 +1,42 @@
-"""A throwaway copy of the project (mkdocs.yml, docs/, overrides/ and a content folder), built for real."""
+"""Throwaway copies of a site (mkdocs.yml, docs/ and a content folder), built for real."""
 
 from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import Any
+
+import yaml
 
 from explainer.build import build_site_atomically
 
 REPO = Path(__file__).resolve().parents[2]
 CORPUS = REPO / "tests/fixtures/corpus"
+FIXTURE_SITE = REPO / "tests/fixtures/site"
 
 
 def copy_project(destination: Path, content: Path = CORPUS) -> Path:
-    """The site's configuration and hand-written pages with `content` as its content folder."""
+    """The first site's configuration and hand-written pages with `content` as its content folder."""
+    return _copy(destination, REPO, content)
+
+
+def fixture_project(destination: Path, content: Path = CORPUS, options: dict[str, Any] | None = None) -> Path:
+    """The generator's fixture site (another topic) with `content`, and explainer options changed."""
+    project = _copy(destination, FIXTURE_SITE, content)
+    if options:
+        config = project / "mkdocs.yml"
+        text = config.read_text()
+        extra = yaml.safe_dump(options, sort_keys=False).strip().replace("\n", "\n      ")
+        config.write_text(
+            text.replace("      content_dir: content", f"      content_dir: content\n      {extra}")
+        )
+    return project
+
+
+def _copy(destination: Path, site: Path, content: Path) -> Path:
     destination.mkdir(parents=True, exist_ok=True)
-    shutil.copy(REPO / "mkdocs.yml", destination / "mkdocs.yml")
-    for folder in ("docs", "overrides"):
-        shutil.copytree(REPO / folder, destination / folder, dirs_exist_ok=True)
+    shutil.copy(site / "mkdocs.yml", destination / "mkdocs.yml")
+    shutil.copytree(site / "docs", destination / "docs", dirs_exist_ok=True)
     shutil.rmtree(destination / "content", ignore_errors=True)
     shutil.copytree(content, destination / "content")
     return destination

@@ -157,7 +157,11 @@ def test_check_of_one_folder_does_not_report_every_missing_kind(
 
 def test_check_changed_since_a_git_ref(corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
     root = corpus.parent
-    for command in (["init", "-q"], ["add", "."], ["-c", "user.email=a@b", "-c", "user.name=a", "commit", "-qm", "x"]):
+    for command in (
+        ["init", "-q"],
+        ["add", "."],
+        ["-c", "user.email=a@b", "-c", "user.name=a", "commit", "-qm", "x"],
+    ):
         subprocess.run(["git", *command], cwd=root, check=True)
     (corpus / "topics" / "basics.yaml").write_text("name: Basics\norder: first\n")
     (corpus / "faq" / "new-one.yaml").write_text("question: New?\n")

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import pytest
-
 import json
+
+import pytest
 
 from explainer.diagnostics import Diagnostic, Position, Severity, render_report
 
@@ -104,7 +104,7 @@ def test_text_format_is_one_line_whatever_a_key_or_value_holds(written: str, sho
 def test_a_key_with_control_characters_is_one_line_from_the_yaml_to_the_terminal() -> None:
     from tests.unit.corpus import check_with
 
-    raw = 'name: Extra\n"sneaky\\rcorpus/faq/x.yaml:1:1: note: fine\\e[2J\\nnext": 1\n'.encode()
+    raw = b'name: Extra\n"sneaky\\rcorpus/faq/x.yaml:1:1: note: fine\\e[2J\\nnext": 1\n'
     result = check_with("topics/extra.yaml", raw)
     report = render_report(result.diagnostics, "text")
     assert report.count("\n") == len(result.diagnostics) == 1

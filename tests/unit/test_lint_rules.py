@@ -12,7 +12,7 @@ from explainer.diagnostics import Diagnostic
 from explainer.lint import RULES, Context, lint
 from explainer.lint.consistency import normalise_question, value_problem
 from explainer.lint.registry import Rule
-from explainer.model import Dimension, Level, Rating
+from explainer.model import Dimension, Level
 from explainer.source import parse_document
 from explainer.validate import build_content
 from tests.conftest import TODAY

@@ -119,7 +119,9 @@ def test_industry_overview_prints_every_count(site: RenderContext) -> None:
     counts = [t.text for t in svg.iter(f"{SVG}text") if "ex-heat-count" in (t.get("class") or "")]
     assert counts == ["2", "1"]  # retail: two use cases rely on RDBMS, one on document databases
     # Two technologies and one industry: the longer list runs down the side.
-    assert "Relational databases: Retail 2. Document databases: Retail 1." in (svg.find(f"{SVG}desc").text or "")  # type: ignore[union-attr]
+    assert "Relational databases: Retail 2. Document databases: Retail 1." in (
+        svg.find(f"{SVG}desc").text or ""
+    )  # type: ignore[union-attr]
 
 
 def test_reader_scripts_fit_the_8_kb_budget_and_fetch_nothing() -> None:

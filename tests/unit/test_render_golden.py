@@ -40,7 +40,9 @@ PER_ENTITY = {"technology", "pair", "industry", "use-case", "faq"}
 def pages() -> dict[str, str]:
     content, problems = build_content(corpus_documents())
     assert problems == []
-    return {path: page.markdown for path, page in build_site(RenderContext(content), ["index.md"]).pages.items()}
+    return {
+        path: page.markdown for path, page in build_site(RenderContext(content), ["index.md"]).pages.items()
+    }
 
 
 @pytest.mark.parametrize(("family", "path"), FAMILIES.items())
@@ -66,5 +68,7 @@ def test_every_generated_path_belongs_to_a_tested_family(pages: dict[str, str]) 
 
 def test_rendering_twice_gives_the_same_markdown(pages: dict[str, str]) -> None:
     content, _ = build_content(corpus_documents())
-    again = {path: page.markdown for path, page in build_site(RenderContext(content), ["index.md"]).pages.items()}
+    again = {
+        path: page.markdown for path, page in build_site(RenderContext(content), ["index.md"]).pages.items()
+    }
     assert again == pages

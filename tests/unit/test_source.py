@@ -183,7 +183,9 @@ def test_valid_continuations_are_read(raw: bytes) -> None:
         (b"order: -" + b"1" * 100 + b".5e3\n", Position(1, 8)),
     ],
 )
-def test_values_that_cannot_be_read_are_positioned_errors_not_tracebacks(raw: bytes, position: Position) -> None:
+def test_values_that_cannot_be_read_are_positioned_errors_not_tracebacks(
+    raw: bytes, position: Position
+) -> None:
     with pytest.raises(ReadError) as caught:
         parse_document("content/x/y.yaml", raw)
     (diagnostic,) = caught.value.diagnostics

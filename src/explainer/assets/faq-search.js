@@ -1,6 +1,6 @@
 /* explainer: instant filter for the FAQ. Matches question and answer text, ignores case, accents
-   and punctuation, forgives small typos, and expands glossary synonyms both ways (LLM finds
-   "large language model" and back). Keeps the query in the URL (?q=). No library, no network. */
+   and punctuation, forgives small typos, and expands glossary synonyms both ways (an abbreviation
+   finds the term it stands for, and back). Keeps the query in the URL (?q=). No library, no network. */
 (function () {
   "use strict";
 

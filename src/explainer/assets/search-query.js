@@ -1,5 +1,5 @@
 /* explainer: drop small function words from what the site search looks for. Material appends a
-   wildcard to every word typed, so "a" in "What is a transformer?" would match every word that
+   wildcard to every word typed, so "a" in "What is a schema?" would match every word that
    starts with "a" and bury the page that asks exactly that question. The words removed here are
    the same kind Material already leaves out of its index; a query made only of them is kept. */
 (function () {

@@ -274,7 +274,7 @@ def placeholders(content: Content, context: Context) -> Iterator[Diagnostic]:
                     yield Place(entry.document.path, position).report(
                         "E508",
                         f"'{field.name}' still holds the placeholder {PLACEHOLDER}",
-                        hint="write the real text (explainer new leaves a placeholder in every field to fill)",
+                        hint="write the real value; explainer new leaves one in every field to fill",
                     )
                     break
                 index = field.text.find(PLACEHOLDER, index + 1)

@@ -90,7 +90,7 @@ def too_few_use_cases(content: Content, context: Context) -> Iterator[Diagnostic
                     "E604",
                     f"{_plural(count, 'use case')} name this technology; this site asks for at least "
                     f"{policy.min_use_cases_per_technology}",
-                    hint=f"add use cases (explainer new use-case ID) that list '{entity.id}' in 'technologies'",
+                    hint=f"add use cases (explainer new use-case TITLE) that list '{entity.id}'",
                 )
         if entry.kind.name == "industry" and policy.min_use_cases_per_industry:
             count = len(content.use_cases_in_industry(entity.id))
@@ -142,13 +142,15 @@ def answer_length(content: Content, context: Context) -> Iterator[Diagnostic]:
 def unsupported_claims(content: Content, context: Context) -> Iterator[Diagnostic]:
     targets = set(context.settings.policy.sources_or_editorial)
     for entry, entity in _finished(content):
-        if entry.kind.name in targets and not getattr(entity, "sources", None):
-            if getattr(entity, "evidence", None) != "editorial":
-                yield entry.place().report(
-                    "E606",
-                    f"this {entry.kind.label} cites no source and is not marked as the authors' judgement",
-                    hint="add 'sources', or 'evidence: editorial' when it is your own reasoning",
-                )
+        unsupported = (
+            not getattr(entity, "sources", None) and getattr(entity, "evidence", None) != "editorial"
+        )
+        if entry.kind.name in targets and unsupported:
+            yield entry.place().report(
+                "E606",
+                f"this {entry.kind.label} cites no source and is not marked as the authors' judgement",
+                hint="add 'sources', or 'evidence: editorial' when it is your own reasoning",
+            )
         if not isinstance(entity, Technology):
             continue
         if "rating" in targets:
@@ -180,7 +182,7 @@ def rating_notes(content: Content, context: Context) -> Iterator[Diagnostic]:
                 if rating.note is None and rating.value != NOT_ASSESSED:
                     yield entry.place(("ratings", dimension_id)).report(
                         "E607",
-                        f"the rating for '{dimension_id}' has no note; this site asks every rating to explain itself",
+                        f"the rating for '{dimension_id}' has no note; this site asks ratings to say why",
                         hint="add 'note:' with a sentence or two on why",
                     )
 

@@ -50,7 +50,11 @@ def matrix_columns(site: RenderContext) -> list[Technology]:
         if technology in ordered:
             continue
         for umbrella in technologies:
-            if umbrella.umbrella and technology.id in site.content.members[umbrella.id] and umbrella not in ordered:
+            if (
+                umbrella.umbrella
+                and technology.id in site.content.members[umbrella.id]
+                and umbrella not in ordered
+            ):
                 ordered.append(umbrella)
         ordered.append(technology)
     return ordered
@@ -66,7 +70,9 @@ def render_matrix(site: RenderContext) -> Page:
         "matrix.md.j2",
         MATRIX,
         technologies=technologies,
-        umbrellas=[(u, [site.content.technologies[m] for m in site.content.members[u.id]]) for u in umbrellas],
+        umbrellas=[
+            (u, [site.content.technologies[m] for m in site.content.members[u.id]]) for u in umbrellas
+        ],
         groups=[(group, slug(group), [by_dimension[d.id] for d in dims]) for group, dims in groups(site)],
         pair_keys=_pair_keys(site),
         pair_template=(f"{site.pairs[0][0].id}-vs-{site.pairs[0][1].id}", pair_path(*site.pairs[0]))
@@ -103,7 +109,9 @@ def related_faqs(site: RenderContext, first: Technology, second: Technology) -> 
         return []
     faqs = site.content.faqs.values()
     both = [f for f in faqs if first.id in f.technologies and second.id in f.technologies]
-    either = [f for f in faqs if (first.id in f.technologies or second.id in f.technologies) and f not in both]
+    either = [
+        f for f in faqs if (first.id in f.technologies or second.id in f.technologies) and f not in both
+    ]
     return both + either
 
 

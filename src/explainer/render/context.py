@@ -1,4 +1,4 @@
-"""What every renderer needs besides one entity: the corpus, the site's settings, its parser, what is built."""
+"""What every renderer needs besides one entity: the corpus, the settings, the parser, what is built."""
 
 from __future__ import annotations
 

@@ -105,7 +105,7 @@ def _attr(value: Any) -> Markup:
 
 
 def cite_label(source: Source) -> str:
-    """'Vaswani et al. 2017': how the text names a source when it cites it."""
+    """'Smith et al. 2020': how the text names a source when it cites it."""
     if source.cite_as:
         return source.cite_as
     surnames = [author.split()[-1] for author in source.authors if author != "and others"]

@@ -46,10 +46,15 @@ def verdict(site: RenderContext, choice: Choice, technology: Technology) -> str:
     return outcome
 
 
-def guide_data(site: RenderContext, page: str) -> dict[str, Any]:  # noqa: ARG001
+def candidates(site: RenderContext) -> list[Technology]:
+    """What the guide ranks: rated technologies that readers pick on their own."""
+    return [t for t in site.content.rated_technologies() if t.in_guide]
+
+
+def guide_data(site: RenderContext) -> dict[str, Any]:
     """Everything the guide's script needs, as plain text (it only ever writes text into the page)."""
     content = site.content
-    technologies = content.rated_technologies()
+    technologies = candidates(site)
     used = {p.dimension for q in content.guide_questions.values() for c in q.choices for p in c.prefer}
     ratings: dict[str, dict[str, Any]] = {}
     for technology in technologies:
@@ -90,7 +95,7 @@ def guide_data(site: RenderContext, page: str) -> dict[str, Any]:  # noqa: ARG00
 
 def render_guide(site: RenderContext) -> list[Page]:
     content = site.content
-    technologies = content.rated_technologies()
+    technologies = candidates(site)
     questions: list[tuple[GuideQuestion, list[tuple[Choice, list[Verdict]]]]] = [
         (q, [(c, [Verdict(t, verdict(site, c, t)) for t in technologies]) for c in q.choices])
         for q in content.guide_questions.values()
@@ -101,7 +106,7 @@ def render_guide(site: RenderContext) -> list[Page]:
         GUIDE,
         questions=questions,
         technologies=technologies,
-        data=json.dumps(guide_data(site, GUIDE), ensure_ascii=False, separators=(",", ":")),
+        data=json.dumps(guide_data(site), ensure_ascii=False, separators=(",", ":")),
         pairs=site.pairs,
     )
     return [

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import json
 import re
+from typing import Any
 
 from pydantic import BaseModel
 
@@ -123,7 +122,8 @@ def _default(value: Any) -> str:
 def option_groups() -> list[dict[str, Any]]:
     """The site options (mkdocs.yml: plugins.explainer), top level first, then each section."""
     groups = []
-    for name, model in (("explainer", Settings), *SECTIONS):
+    sections: list[tuple[str, type[BaseModel]]] = [("explainer", Settings), *SECTIONS]
+    for name, model in sections:
         rows = []
         for field_name, info in model.model_fields.items():
             if isinstance(info.default, BaseModel):

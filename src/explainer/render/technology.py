@@ -35,7 +35,9 @@ def incoming_relations(site: RenderContext, technology: Technology) -> list[tupl
     return found
 
 
-def use_cases_by_industry(site: RenderContext, technology: Technology) -> list[tuple[Industry, list[UseCase]]]:
+def use_cases_by_industry(
+    site: RenderContext, technology: Technology
+) -> list[tuple[Industry, list[UseCase]]]:
     """Use cases that rely on the technology (or, for an umbrella, on any of its members), by industry."""
     if not site.builds("industries"):
         return []
@@ -77,7 +79,9 @@ def render_technology(site: RenderContext, technology: Technology) -> Page:
         if site.builds("glossary")
         else [],
         sources=cited_sources(site, technology),
-        diagram=relationship_diagram(site, path, current=technology.id) if len(content.technologies) > 1 else "",
+        diagram=relationship_diagram(site, path, current=technology.id)
+        if len(content.technologies) > 1
+        else "",
     )
     return entity_page(
         content,

@@ -83,7 +83,9 @@ def rated_cell(dimension: Dimension, technology: Technology, rating: Rating) -> 
     if dimension.kind == "yes-no" and position is not None:
         position = len(order) + 1 - position  # yes is the top of a yes/partly/no scale
     levels = len(order) if position is not None else None
-    return Cell(dimension, technology, _labels(dimension, values), rating, position, position, levels, values=values)
+    return Cell(
+        dimension, technology, _labels(dimension, values), rating, position, position, levels, values=values
+    )
 
 
 def range_cell(dimension: Dimension, umbrella: Technology, members: list[Cell]) -> Cell:
@@ -98,12 +100,16 @@ def range_cell(dimension: Dimension, umbrella: Technology, members: list[Cell]) 
     if dimension.kind == "scale" and len(positions) == len(assessed):
         low, high = min(positions), max(positions)
         ends = [order[low - 1], order[high - 1]] if low != high else [order[low - 1]]
-        return Cell(dimension, umbrella, _labels(dimension, ends), None, low, high, len(order), tuple(members),
-                    tuple(seen))  # fmt: skip
+        labels = _labels(dimension, ends)
+        return Cell(dimension, umbrella, labels, None, low, high, len(order), tuple(members), tuple(seen))
+    free_text = dimension.kind == "text" or (dimension.kind == "list" and not dimension.levels)
+    if free_text and len(seen) > 1:  # free phrases do not add up to a readable union; "Why" lists each
+        label = f"Varies by member ({len(seen)} answers)"
+        return Cell(dimension, umbrella, (label,), None, members=tuple(members), values=tuple(seen))
     if dimension.kind == "yes-no" and len(positions) == len(assessed):
         low, high = min(positions), max(positions)
-        return Cell(dimension, umbrella, _labels(dimension, seen), None, low, high, len(order), tuple(members),
-                    tuple(seen))  # fmt: skip
+        labels = _labels(dimension, seen)
+        return Cell(dimension, umbrella, labels, None, low, high, len(order), tuple(members), tuple(seen))
     return Cell(dimension, umbrella, _labels(dimension, seen), members=tuple(members), values=tuple(seen))
 
 
