@@ -22,8 +22,11 @@ import html
 import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
+from importlib import resources
 
 EXECUTABLE_TYPES = {"", "text/javascript", "application/javascript", "module"}
+# Inlined in every head before the theme's script (its hash is in the policy like any inline script).
+ON_DEMAND = (resources.files("explainer.assets") / "on-demand.js").read_text(encoding="utf-8")
 SEARCH_DIALOG = 'class="md-search" data-md-component="search" role="dialog"'
 MATERIAL_BUNDLE = re.compile(r'(<script src="[^"]*assets/javascripts/bundle\.[0-9a-f]+\.min\.js")></script>')
 
@@ -155,6 +158,7 @@ def finish_page(text: str, head: Head | None) -> str:
     # before Material's bundle runs (deferred scripts still run in order, before DOMContentLoaded).
     text = text.replace(SEARCH_DIALOG, SEARCH_DIALOG + ' aria-label="Search this site"', 1)
     text = MATERIAL_BUNDLE.sub(r"\1 defer></script>", text, count=1)
+    text = _on_demand(text)
     scanner = _Scanner(text)
     scanner.feed(text)
     scanner.close()
@@ -163,3 +167,9 @@ def finish_page(text: str, head: Head | None) -> str:
     meta = f'<meta http-equiv="Content-Security-Policy" content="{html.escape(policy, quote=False)}">'
     # The policy must come before the first script: right after the charset, which leads the head.
     return re.sub(r"(<meta charset=[^>]*>)", lambda m: m.group(1) + "\n    " + meta, text, count=1)
+
+
+def _on_demand(text: str) -> str:
+    """The deferral script, first thing after the charset, so it runs before any other script."""
+    script = f"<script>{ON_DEMAND.strip()}</script>"
+    return re.sub(r"(<meta charset=[^>]*>)", lambda m: m.group(1) + "\n    " + script, text, count=1)

@@ -73,7 +73,7 @@ def asset_files() -> dict[str, bytes]:
     return {
         f"assets/explainer/{item.name}": item.read_bytes()
         for item in sorted(root.iterdir(), key=lambda i: i.name)
-        if item.name.endswith((".css", ".js"))
+        if item.name.endswith((".css", ".js")) and item.name != "on-demand.js"  # inlined in every head
     }
 
 
