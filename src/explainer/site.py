@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any, TypeAlias
@@ -67,14 +68,29 @@ def data_files(site: RenderContext) -> dict[str, bytes]:
     return files
 
 
+def shipped_script(source: str) -> str:
+    """A script as readers download it: without its comment lines and indentation.
+
+    Only whole lines are dropped or trimmed — a leading block comment, lines that are only a `//`
+    comment, leading spaces — so the code itself reaches the browser exactly as written.
+    """
+    lines = re.sub(r"\A\s*/\*.*?\*/\s*", "", source, count=1, flags=re.DOTALL).splitlines()
+    kept = [line.strip() for line in lines if line.strip() and not line.strip().startswith("//")]
+    return "\n".join(kept) + "\n"
+
+
 def asset_files() -> dict[str, bytes]:
     """The stylesheet and scripts the site needs, shipped inside the package."""
     root = resources.files(ASSETS_PACKAGE)
-    return {
-        f"assets/explainer/{item.name}": item.read_bytes()
-        for item in sorted(root.iterdir(), key=lambda i: i.name)
-        if item.name.endswith((".css", ".js")) and item.name != "on-demand.js"  # inlined in every head
-    }
+    files = {}
+    for item in sorted(root.iterdir(), key=lambda i: i.name):
+        if item.name == "on-demand.js":  # inlined in every head by explainer.finish
+            continue
+        if item.name.endswith(".js"):
+            files[f"assets/explainer/{item.name}"] = shipped_script(item.read_text(encoding="utf-8")).encode()
+        elif item.name.endswith(".css"):
+            files[f"assets/explainer/{item.name}"] = item.read_bytes()
+    return files
 
 
 def _family_items(site: RenderContext, family: Family) -> list[NavItem]:

@@ -181,7 +181,10 @@ def _mark_position(mark: Any) -> Position:
 # Longer numbers are refused (E110) rather than converted: Python caps the digits it
 # converts, and no field wants one this long.
 MAX_NUMBER_DIGITS = 40
-_PARSER = getattr(yaml, "CParser", None)
+try:  # libyaml's parser, when PyYAML was built with it
+    from yaml.cyaml import CParser as _PARSER  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover
+    _PARSER = None  # type: ignore[assignment, misc]
 
 
 class _TooLong(ValueError):
@@ -272,6 +275,15 @@ class _Builder:
         except yaml.MarkedYAMLError as error:
             where = error.problem_mark or error.context_mark
             problem = error.problem or "invalid YAML"
+            if "escape code" in problem:  # libyaml's word for an escape past U+10FFFF
+                raise self.fail(
+                    "E110",
+                    where,
+                    f"a value cannot be read: {problem}",
+                    hint="correct the escape (\\U takes at most 10FFFF), or write the character itself",
+                ) from None
+            if "nesting depth" in problem:
+                raise self.fail("E108", where, f"nesting deeper than {MAX_DEPTH} levels") from None
             message = f"YAML syntax error: {problem}"
             if error.context:
                 message += f" ({error.context})"

@@ -32,7 +32,8 @@ def _baseline(target: str) -> set[tuple[str, str]]:
 
 def _shown(diagnostics: list[Diagnostic], target: str, baseline: set[tuple[str, str]]) -> list[str]:
     return sorted(
-        f"{d.code} {d.position}" + ("" if d.path == f"corpus/{target}" else f" {d.path.removeprefix('corpus/')}")
+        f"{d.code} {d.position}"
+        + ("" if d.path == f"corpus/{target}" else f" {d.path.removeprefix('corpus/')}")
         for d in diagnostics
         if (d.code, d.path) not in baseline
     )
@@ -58,7 +59,9 @@ def _batch_file(case: Case, index: int) -> tuple[str, str]:
     kind, _, field = (case.field or "").partition(".")
     target, template = TEMPLATES[kind]
     folder = target.split("/")[0]
-    fillers = {k: (f"{v[:-1]} {index}?" if v.endswith("?") else f"{v} {index}") for k, v in FILLERS[kind].items()}
+    fillers = {
+        k: (f"{v[:-1]} {index}?" if v.endswith("?") else f"{v} {index}") for k, v in FILLERS[kind].items()
+    }
     fillers.pop(field, None)
     lines = template + "".join(f"{k}: {json.dumps(v)}\n" for k, v in fillers.items())
     lines += f"{field}: {json.dumps(case.payload, ensure_ascii=False)}\n"

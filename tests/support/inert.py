@@ -8,7 +8,17 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 DANGEROUS_TAGS = {"iframe", "object", "embed", "base", "frame", "frameset", "applet", "img", "math", "link"}
-URL_ATTRIBUTES = {"href", "src", "action", "formaction", "data", "xlink:href", "srcdoc", "background", "poster"}
+URL_ATTRIBUTES = {
+    "href",
+    "src",
+    "action",
+    "formaction",
+    "data",
+    "xlink:href",
+    "srcdoc",
+    "background",
+    "poster",
+}
 BAD_SCHEMES = re.compile(r"^\s*(?:javascript|vbscript|data|file):", re.IGNORECASE)
 
 

@@ -35,9 +35,9 @@ def test_workflows_and_issue_forms_are_valid() -> None:
     checker = Path(sys.executable).parent / "check-jsonschema"
     for schema, pattern in (
         ("vendor.github-workflows", ".github/workflows/*.yml"),
-        ("vendor.github-issue-forms", ".github/ISSUE_TEMPLATE/content-error.yml"),
+        ("vendor.github-issue-forms", ".github/ISSUE_TEMPLATE/*.yml"),
     ):
-        files = sorted(str(p) for p in REPO.glob(pattern))
+        files = sorted(str(p) for p in REPO.glob(pattern) if p.name != "config.yml")
         assert files
         done = subprocess.run(
             [checker, "--builtin-schema", schema, *files], capture_output=True, text=True, check=False

@@ -115,11 +115,10 @@
     var pages = (form.getAttribute("data-ex-pairs") || "").split(" ");
     function pairHref(pair) {
       if (!template || pair.length !== 2) return null;
-      var key = pair[0] + "-vs-" + pair[1];
-      if (pages[0] !== "all" && pages.indexOf(key) < 0) return null;
-      if (boxes.some(function (b) { return pair.indexOf(b.value) >= 0 && b.hasAttribute("data-umbrella"); })) {
-        return null;
-      }
+      var umbrella = boxes.some(function (b) { return pair.indexOf(b.value) >= 0 && b.hasAttribute("data-umbrella"); });
+      var keys = [pair[0] + "-vs-" + pair[1], pair[1] + "-vs-" + pair[0]];
+      var key = pages[0] === "all" && !umbrella ? keys[0] : keys.filter(function (k) { return pages.indexOf(k) >= 0; })[0];
+      if (!key) return null;
       var model = template.getAttribute("data-ex-pair-template");
       return template.getAttribute("href").split(model).join(key);
     }

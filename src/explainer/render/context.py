@@ -52,11 +52,13 @@ class RenderContext:
         if policy.pages == "all" or (policy.pages == "up-to" and len(rated) <= policy.max_technologies):
             return everything
         if policy.pages == "listed":
+            # Listed pairs may include an umbrella and one of its members: the range against the member.
             wanted = set()
             for pair in policy.listed:
                 first, _, second = pair.partition("-vs-")
                 wanted |= {(first, second), (second, first)}
-            return [(a, b) for a, b in everything if (a.id, b.id) in wanted]
+            every = combinations(self.content.technologies.values(), 2)
+            return [(a, b) for a, b in every if (a.id, b.id) in wanted]
         return []
 
     @cached_property

@@ -48,6 +48,8 @@ class Cell:
     def text(self) -> str:
         if not self.assessed:
             return "Not assessed"
+        if self.is_range and self.dimension.kind == "yes-no" and len(self.labels) > 1:
+            return " or ".join([self.labels[0], *(label.lower() for label in self.labels[1:])])
         if self.is_range and self.level is not None and self.top is not None and self.top != self.level:
             return f"{self.labels[0]} to {self.labels[-1]}"
         return ", ".join(self.labels)
