@@ -16,7 +16,7 @@ import os
 import posixpath
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import quote, urlsplit, urlunsplit
 
 from markupsafe import Markup
 from mkdocs.config.base import BaseConfigOption, Config, ValidationError
@@ -92,6 +92,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[valid-type]
         self.urls: dict[str, str] = {}
         self.current_page: str | None = None
         self.heads: dict[str, Head] = {}
+        self.options = Settings()
 
     # -- configuration: check content first, so that nothing is built from bad input -------
 
@@ -101,7 +102,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[valid-type]
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.project_root = Path(config.config_file_path or ".").resolve().parent
-        settings = self.settings()
+        settings = self.options = self.settings()
         self.content_path = (self.project_root / settings.content_dir).resolve()
         if not self.content_path.is_dir():
             raise PluginError(f"explainer: content folder '{self.content_path}' does not exist")
@@ -196,8 +197,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[valid-type]
     @event_priority(-100)  # after every other plugin has changed the HTML
     def on_page_content(self, html: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
         if page.file.src_uri in self.generated:
-            return sanitise_page_html(html)
-        return html
+            html = sanitise_page_html(html)
+        return html + _report_link(self.options.report_url, page.canonical_url)
 
     def on_page_context(
         self, context: TemplateContext, /, *, page: MkDocsPage, config: MkDocsConfig, nav: Navigation
@@ -245,6 +246,15 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[valid-type]
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
         server.watch(str(self.content_path))
         return server
+
+
+def _report_link(report_url: str | None, page_url: str | None) -> str:
+    """A link to report an error, the page's address filled in (the issue form's `page` field)."""
+    if not report_url:
+        return ""
+    joiner = "&" if "?" in report_url else "?"
+    target = report_url + (f"{joiner}page={quote(page_url, safe='')}" if page_url else "")
+    return f'\n<p class="ex-report"><a href="{html.escape(target)}">Report an error on this page</a></p>\n'
 
 
 def _deferred(path: str) -> ExtraScriptValue:

@@ -144,6 +144,12 @@ class Settings(Options):
         description="https URLs (or prefixes ending in /) the site may link to besides its sources.",
     )
     fail_on_warnings: bool = Field(default=False, description="A build stops on content warnings too.")
+    report_url: str | None = Field(
+        default=None,
+        description="An https address for reporting an error, such as an issue form; every page links to "
+        "it with the page's own address added as `page=`.",
+        pattern=r"^https://\S+$",
+    )
 
     def family(self, name: str) -> FamilyOptions:
         for family, options in self.families.items():

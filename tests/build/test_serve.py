@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.project import copy_project
+from tests.support.project import fixture_project
 
 pytestmark = pytest.mark.build
 
@@ -42,8 +42,8 @@ def _wait_for(url: str, needle: str, seconds: float) -> bool:
     return False
 
 
-def test_serve_shows_generated_pages_and_rebuilds_when_content_changes(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
+def test_the_preview_renders_pages_follows_edits_shows_errors_and_recovers(tmp_path: Path) -> None:
+    project = fixture_project(tmp_path / "project")
     port = _free_port()
     explainer = Path(sys.executable).parent / "explainer"
     server = subprocess.Popen(
@@ -51,6 +51,7 @@ def test_serve_shows_generated_pages_and_rebuilds_when_content_changes(tmp_path:
         cwd=project,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
+        text=True,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
         start_new_session=True,
     )
@@ -58,8 +59,22 @@ def test_serve_shows_generated_pages_and_rebuilds_when_content_changes(tmp_path:
         url = f"http://127.0.0.1:{port}/industries/retail/"
         assert _wait_for(url, "Shops selling goods", 60), "the preview never served the industry page"
         source = project / "content/industries/retail.yaml"
-        source.write_text(source.read_text().replace("Shops selling goods", "Stores selling products"))
-        assert _wait_for(url, "Stores selling products", 60), "an edit to content/ did not rebuild the page"
+        original = source.read_text()
+        source.write_text(original.replace("Shops selling goods", "Stores selling products"))
+        assert _wait_for(url, "Stores selling products", 30), "an edit to content/ did not reach the page"
+        # A mistake shows in the browser, on every page, with its position...
+        source.write_text(original.replace("order: 1", "order: first"))
+        assert _wait_for(url, "content/industries/retail.yaml:", 30), "the content error did not show"
+        home = _get(f"http://127.0.0.1:{port}/")
+        assert home is not None and "E203" in home and "livereload" in home
+        # ...and the next good save brings the site back.
+        source.write_text(original)
+        assert _wait_for(url, "Shops selling goods", 30), "the preview did not recover"
     finally:
         os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=20)
+        _, errors = server.communicate(timeout=20)
+    lines = [line for line in errors.splitlines() if line.strip()]
+    # Quiet: one line per rebuild, the diagnostics, and the address; no MkDocs chatter.
+    assert not [line for line in lines if "INFO" in line or "WARNING" in line], lines
+    assert any("serving on http://127.0.0.1" in line for line in lines)
+    assert any("E203" in line for line in lines)

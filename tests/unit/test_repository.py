@@ -49,3 +49,26 @@ def test_lock_files_are_committed_and_tools_pinned() -> None:
     assert (REPO / "uv.lock").is_file() and (REPO / "package-lock.json").is_file()
     assert '"lighthouse": "' in (REPO / "package.json").read_text()
     assert (REPO / ".python-version").read_text().strip() == "3.11"
+
+
+def test_every_content_file_names_its_schema_for_editors() -> None:
+    from explainer.kinds import KIND_BY_FOLDER
+
+    sites = [REPO, *(p.parent for p in (REPO / "examples").glob("*/mkdocs.yml"))]
+    missing = []
+    for site in sites:
+        for path in sorted((site / "content").glob("*/*.yaml")):
+            kind = KIND_BY_FOLDER[path.parent.name]
+            first = path.read_text().split("\n", 1)[0]
+            expected = f"# yaml-language-server: $schema=../../schemas/{kind.schema_name}"
+            if first != expected or not (site / "schemas" / kind.schema_name).is_file():
+                missing.append(str(path.relative_to(REPO)))
+    assert missing == []
+
+
+def test_editor_settings_map_every_content_folder_to_its_schema() -> None:
+    import json
+
+    from explainer.newsite import editor_settings
+
+    assert json.loads((REPO / ".vscode/settings.json").read_text()) == json.loads(editor_settings())
