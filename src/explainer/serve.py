@@ -125,7 +125,7 @@ class Preview:
         by_path = {file.dest_uri: file for file in files.documentation_pages()}
         fingerprints = {
             file.src_uri: _hash(
-                file.content_string if file.generated_by else Path(file.abs_src_path).read_bytes()
+                file.content_string if file.generated_by else Path(str(file.abs_src_path)).read_bytes()
             )
             for file in files.documentation_pages()
         }
@@ -196,7 +196,7 @@ class Preview:
 def _server_class() -> type:
     from mkdocs.livereload import LiveReloadServer
 
-    class PreviewServer(LiveReloadServer):  # type: ignore[misc]
+    class PreviewServer(LiveReloadServer):
         """MkDocs' live-reload server, rendering each page on its first request and showing errors."""
 
         preview: Preview
@@ -207,13 +207,13 @@ def _server_class() -> type:
             if page and self.preview.errors and not path.startswith("/livereload/"):
                 with self._epoch_cond:
                     epoch = self._visible_epoch
-                body = self._inject_js_into_html(self.preview.error_page(), epoch)
+                body = self._inject_js_into_html(self.preview.error_page(), epoch)  # type: ignore[no-untyped-call]
                 start_response("200 OK", [("Content-Type", "text/html"), ("Content-Length", str(len(body)))])
                 return [body]
             if page:
                 relative = path[len(self.mount_path) :] + ("index.html" if path.endswith("/") else "")
                 self.preview.render(os.path.normpath(relative).lstrip("/"))
-            return super()._serve_request(environ, start_response)  # type: ignore[no-any-return]
+            return super()._serve_request(environ, start_response)
 
     return PreviewServer
 
