@@ -148,9 +148,16 @@ class Content:
     def __len__(self) -> int:
         return sum(len(self.of_kind(kind.name)) for kind in KINDS)
 
-    def ids(self, kind: str) -> set[str]:
-        """Ids that exist for `kind`, counting files that failed to validate."""
-        return set(self.of_kind(kind)) | {i for k, i in self.broken if k == kind}
+    def ids(self, kind: str) -> frozenset[str]:
+        """Ids that exist for `kind`, counting files that failed to validate (rules ask once per reference)."""
+        return self._ids_by_kind[kind]
+
+    @cached_property
+    def _ids_by_kind(self) -> dict[str, frozenset[str]]:
+        broken: dict[str, set[str]] = {}
+        for kind, entity_id in self.broken:
+            broken.setdefault(kind, set()).add(entity_id)
+        return {k.name: frozenset(self.of_kind(k.name)) | broken.get(k.name, set()) for k in KINDS}
 
     def document(self, entity: Entity) -> Document | None:
         return self.documents.get((entity.entity_kind, entity.id))

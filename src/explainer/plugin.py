@@ -127,7 +127,9 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[valid-type]
             for directory in ([config.theme.custom_dir] if config.theme.custom_dir else [])
             if (Path(directory) / OVERRIDES).is_dir()
         )
-        self.render = RenderContext(result.content, settings, analyser, template_dirs)
+        self.render = RenderContext(
+            result.content, settings, analyser, template_dirs, directory_urls=config.use_directory_urls
+        )
         documents = sorted(
             p.relative_to(config.docs_dir).as_posix() for p in Path(config.docs_dir).rglob("*.md")
         )
@@ -135,7 +137,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[valid-type]
         if not config.nav:
             config.nav = _nav_config(self.site.nav)
         if self.render.builds("glossary"):
-            tooltips = GlossaryTooltips(result.content, lambda: self.current_page)
+            tooltips = GlossaryTooltips(result.content, lambda: self.current_page, self.render.path_of)
             config.markdown_extensions.append(tooltips)  # type: ignore[arg-type]  # MkDocs accepts instances
         config.markdown_extensions.append(AccessiblePermalinks())  # type: ignore[arg-type]
         config.extra_css = [*STYLESHEETS, *[p for p in config.extra_css if p not in STYLESHEETS]]

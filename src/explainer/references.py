@@ -53,25 +53,20 @@ class Citation:
 
 def citations(content: Content, analyser: Analyser) -> dict[str, list[Citation]]:
     """For each source id, where valid entities cite it (by list or by link), in corpus order."""
-    found: dict[str, list[Citation]] = {source_id: [] for source_id in content.sources}
+    # Dicts as ordered sets: a landmark source may be cited thousands of times.
+    found: dict[str, dict[tuple[int, Loc], Citation]] = {source_id: {} for source_id in content.sources}
     for entry, entity in content.valid_entries():
         for reference in references(entry, analyser):
             if reference.kind == "source" and reference.target in found:
                 # A `sources` list supports what holds it: the entity, a rating, a strength.
                 loc = reference.loc[:-2] if reference.link is None else reference.loc
-                citation = Citation(entity, loc)
-                if citation not in found[reference.target]:
-                    found[reference.target].append(citation)
-    return found
+                found[reference.target].setdefault((id(entity), loc), Citation(entity, loc))
+    return {source_id: list(cited.values()) for source_id, cited in found.items()}
 
 
 def cited_by(content: Content, analyser: Analyser) -> dict[str, list[Entity]]:
     """For each source id, the entities that cite it, each once, in corpus order."""
     result: dict[str, list[Entity]] = {}
     for source_id, cited in citations(content, analyser).items():
-        entities: list[Entity] = []
-        for citation in cited:
-            if citation.entity not in entities:
-                entities.append(citation.entity)
-        result[source_id] = entities
+        result[source_id] = list({id(c.entity): c.entity for c in cited}.values())
     return result

@@ -90,6 +90,54 @@ class StalenessOptions(Options):
         return self.after_days
 
 
+class PagingOptions(Options):
+    """Where pages that list everything split, so that no page grows with the site."""
+
+    faq_on_one_page_up_to: Annotated[int, Field(ge=1)] = Field(
+        default=150,
+        description="Up to this many questions the FAQ page holds every answer; beyond it, it lists the "
+        "topics, each topic gets pages of its own, and the filter loads a data file as the reader types.",
+    )
+    questions_per_page: Annotated[int, Field(ge=10)] = Field(
+        default=100, description="Questions on one page of a topic, once topics have pages."
+    )
+    glossary_on_one_page_up_to: Annotated[int, Field(ge=1)] = Field(
+        default=200,
+        description="Up to this many terms the glossary is one page; beyond it, a page per letter.",
+    )
+    terms_per_page: Annotated[int, Field(ge=10)] = Field(
+        default=50, description="Terms on one glossary page, once the glossary has a page per letter."
+    )
+    sources_on_one_page_up_to: Annotated[int, Field(ge=1)] = Field(
+        default=150,
+        description="Up to this many sources the bibliography is one page; beyond it, a page "
+        "per letter of the first author's name.",
+    )
+    sources_per_page: Annotated[int, Field(ge=10)] = Field(
+        default=40, description="Sources on one bibliography page, once it has a page per letter."
+    )
+    use_cases_listed_up_to: Annotated[int, Field(ge=1)] = Field(
+        default=400,
+        description="Up to this many use cases the use-case index lists each one; beyond it, "
+        "it lists industries with their counts (each industry's page lists its use cases).",
+    )
+    use_cases_per_technology: Annotated[int, Field(ge=1)] = Field(
+        default=40,
+        description="Up to this many use cases a technology's page lists by name; beyond it, "
+        "it names the industries, with counts.",
+    )
+    overview_up_to: Annotated[int, Field(ge=1)] = Field(
+        default=40,
+        description="Up to this many industries the industries page draws the industry × "
+        "technology overview.",
+    )
+    nav_lists_up_to: Annotated[int, Field(ge=0)] = Field(
+        default=30,
+        description="Up to this many technologies or industries the navigation lists each "
+        "one's page; beyond it, only the overview (every page carries the navigation).",
+    )
+
+
 EvidenceTarget = Literal["definition", "faq", "industry", "use-case", "rating", "point"]
 
 
@@ -138,6 +186,7 @@ class Settings(Options):
     )
     staleness: StalenessOptions = StalenessOptions()
     pairs: PairOptions = PairOptions()
+    paging: PagingOptions = PagingOptions()
     policy: PolicyOptions = PolicyOptions()
     external_links: list[str] = Field(
         default=[],
@@ -163,6 +212,7 @@ DEFAULT_SETTINGS = Settings()
 SECTIONS: tuple[tuple[str, type[Options]], ...] = (
     ("families.<name>", FamilyOptions),
     ("pairs", PairOptions),
+    ("paging", PagingOptions),
     ("staleness", StalenessOptions),
     ("policy", PolicyOptions),
 )

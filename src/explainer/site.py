@@ -11,6 +11,7 @@ from typing import Any, TypeAlias
 from explainer.families import FAMILIES, Family, family_label
 from explainer.kinds import KIND_BY_NAME, KINDS
 from explainer.render import Page, RenderContext, render_pages
+from explainer.render.faq import faq_data
 from explainer.render.links import DATA_FILE, HOME
 from explainer.schema import schema_files
 
@@ -63,6 +64,8 @@ def data_files(site: RenderContext) -> dict[str, bytes]:
             json.dumps(content_data(site), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
         ).encode()
     }
+    if site.builds("faq"):
+        files.update(faq_data(site))
     for name, text in schema_files(site.content).items():
         files[f"schemas/{name}"] = text.encode()
     return files
@@ -99,6 +102,9 @@ def _family_items(site: RenderContext, family: Family) -> list[NavItem]:
         return [(family_label(family, site.settings), family.index)]
     kind = KIND_BY_NAME[family.lists]
     entities = site.content.of_kind(kind.name).values()
+    # Every page carries the navigation, so it lists entity pages only while there are few.
+    if len(entities) > site.settings.paging.nav_lists_up_to:
+        return [(family_label(family, site.settings), family.index)]
     items: list[NavItem] = [("Overview", family.index)]
     return items + [(kind.title(entity), kind.path(entity.id)) for entity in entities]
 

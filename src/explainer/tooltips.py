@@ -3,12 +3,14 @@
 A Python-Markdown tree processor, so it sees the page as elements and can
 leave headings, links, code and summaries alone. Each term is marked once per
 page (any of its names counts), as a link whose `title` Material shows as a
-tooltip and whose target is the term's anchor in the glossary. Links are
-written as relative `.md` paths, so MkDocs resolves and validates them.
+tooltip and whose target is the term's anchor in the glossary (on its letter
+page, once the glossary has one per letter). Links are written as relative
+`.md` paths, so MkDocs resolves and validates them.
 """
 
 from __future__ import annotations
 
+import posixpath
 import re
 import xml.etree.ElementTree as etree
 from collections.abc import Callable, Iterator
@@ -18,7 +20,7 @@ from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 
 from explainer.content import Content
-from explainer.render.links import GLOSSARY, entity_path, relative
+from explainer.render.links import entity_path, relative
 
 SKIPPED_TAGS = frozenset(
     {"a", "abbr", "code", "pre", "kbd", "script", "style", "summary", "svg", "title",
@@ -26,6 +28,9 @@ SKIPPED_TAGS = frozenset(
 )  # fmt: skip
 SKIPPED_CLASSES = frozenset({"ex-value", "ex-cite", "headerlink", "ex-no-tooltips"})
 PRIORITY = 6  # after inline processing (20) and toc's id work, before MkDocs' relative links (0)
+# Each tooltip carries its meaning in the page; past this many, a page that mentions hundreds of terms
+# (a large matrix) would grow with the glossary. The glossary itself has them all.
+TOOLTIPS_PER_PAGE = 60
 
 
 @dataclass(frozen=True)
@@ -81,24 +86,39 @@ class Matcher:
                 yield match, name
 
 
+PathOf = Callable[[str, str], str]  # (kind, id) → the page path (with #fragment) that shows it
+
+
 class TooltipTreeprocessor(Treeprocessor):
-    def __init__(self, md: Markdown, matcher: Matcher, current_page: Callable[[], str | None]) -> None:
+    def __init__(self, md: Markdown, extension: GlossaryTooltips) -> None:
         super().__init__(md)
-        self.matcher = matcher
-        self.current_page = current_page
+        self.matcher = extension.matcher
+        self.current_page = extension.current_page
+        self.targets = extension.targets
+        self.glossary_pages = extension.glossary_pages
+        self.path_of = extension.path_of
 
     def run(self, root: etree.Element) -> None:
         page = self.current_page()
-        if page is None or page == GLOSSARY:
+        if page is None or page in self.glossary_pages:  # the glossary itself needs no tooltips
             return
         self.page = page
+        self.left = TOOLTIPS_PER_PAGE
         # Terms the text already links to explicitly need no tooltip as well.
         self.marked = {
-            href.partition("#")[2]
+            definition_id
             for link in root.iter("a")
-            if (href := link.get("href") or "").partition("#")[0].endswith(GLOSSARY)
+            if (definition_id := self._linked_term(link.get("href") or "")) is not None
         }
         self._walk(root)
+
+    def _linked_term(self, href: str) -> str | None:
+        """The term a link on this page goes to, if it goes to a glossary entry."""
+        path, _, fragment = href.partition("#")
+        if not path or not fragment or "://" in path:
+            return None
+        resolved = posixpath.normpath(posixpath.join(posixpath.dirname(self.page), path))
+        return fragment if self.targets.get(fragment) == resolved else None
 
     def _walk(self, element: etree.Element) -> None:
         if element.tag in SKIPPED_TAGS or SKIPPED_CLASSES & set((element.get("class") or "").split()):
@@ -113,14 +133,15 @@ class TooltipTreeprocessor(Treeprocessor):
 
     def _mark(self, text: str, parent: etree.Element, insert_at: int) -> str:
         """Turn each first mention in `text` into a link; returns what stays as plain text before them."""
-        if "\x02" in text:  # Python-Markdown placeholders for stashed HTML: leave them whole
+        if "\x02" in text or self.left <= 0:  # placeholders for stashed HTML stay whole
             return text
         leading, remaining, previous = text, text, None
-        while (found := next(self.matcher.find(remaining, self.marked), None)) is not None:
+        while self.left > 0 and (found := next(self.matcher.find(remaining, self.marked), None)) is not None:
             match, name = found
             self.marked.add(name.definition_id)
+            self.left -= 1
             link = etree.Element("a")
-            link.set("href", relative(self.page, entity_path("definition", name.definition_id)))
+            link.set("href", relative(self.page, self.path_of("definition", name.definition_id)))
             link.set("class", "ex-term")
             link.set("title", name.short)
             link.text = match.group(0)
@@ -139,12 +160,16 @@ class TooltipTreeprocessor(Treeprocessor):
 class GlossaryTooltips(Extension):
     """Registered by the explainer plugin with the glossary of the content being built."""
 
-    def __init__(self, content: Content, current_page: Callable[[], str | None]) -> None:
+    def __init__(
+        self, content: Content, current_page: Callable[[], str | None], path_of: PathOf = entity_path
+    ) -> None:
         super().__init__()
         self.matcher = Matcher(glossary_names(content))
         self.current_page = current_page
+        self.path_of = path_of
+        # term id → the page (no fragment) its entry is on
+        self.targets = {d: path_of("definition", d).partition("#")[0] for d in content.definitions}
+        self.glossary_pages = frozenset(self.targets.values())
 
     def extendMarkdown(self, md: Markdown) -> None:
-        md.treeprocessors.register(
-            TooltipTreeprocessor(md, self.matcher, self.current_page), "explainer_tooltips", PRIORITY
-        )
+        md.treeprocessors.register(TooltipTreeprocessor(md, self), "explainer_tooltips", PRIORITY)

@@ -16,8 +16,29 @@ FIXTURE_SITE = REPO / "tests/fixtures/site"
 
 
 def copy_project(destination: Path, content: Path = CORPUS) -> Path:
-    """The first site's configuration and hand-written pages with `content` as its content folder."""
-    return _copy(destination, REPO, content)
+    """The first site's configuration and hand-written pages with `content` as its content folder.
+
+    Unless the content is the site's own, the site's content policy (how many strengths, sources on
+    every answer…) is left out and the home page is the fixture site's: the small test corpus is
+    about databases, is not held to that policy, and has none of the entities the home page shows.
+    """
+    project = _copy(destination, REPO, content)
+    if content != REPO / "content":
+        config = project / "mkdocs.yml"
+        config.write_text(without_block(config.read_text(), "      policy:"))
+        shutil.copy(FIXTURE_SITE / "docs/index.md", project / "docs/index.md")
+    return project
+
+
+def without_block(text: str, header: str) -> str:
+    """`text` without the line `header` and the lines indented deeper than it that follow."""
+    lines = text.splitlines(keepends=True)
+    start = next(i for i, line in enumerate(lines) if line.rstrip() == header.rstrip())
+    depth = len(header) - len(header.lstrip())
+    end = start + 1
+    while end < len(lines) and (not lines[end].strip() or len(lines[end]) - len(lines[end].lstrip()) > depth):
+        end += 1
+    return "".join(lines[:start] + lines[end:])
 
 
 def fixture_project(destination: Path, content: Path = CORPUS, options: dict[str, Any] | None = None) -> Path:

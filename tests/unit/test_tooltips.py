@@ -62,3 +62,24 @@ def test_several_terms_in_one_text_keep_their_order_and_surrounding_text() -> No
     assert html.startswith("<p>First <a")
     assert html.index(">sharding</a>") < html.index(">ACID</a>")
     assert html.endswith(", then the end.</p>")
+
+
+def test_terms_on_letter_pages_link_there_and_letter_pages_get_no_tooltips() -> None:
+    content, _ = build_content(corpus_documents())
+
+    def letter_page(kind: str, entity_id: str) -> str:
+        return f"glossary/{entity_id[0]}.md#{entity_id}"
+
+    def render_on(text: str, page: str) -> str:
+        tooltips = GlossaryTooltips(content, lambda: page, letter_page)
+        return markdown.markdown(text, extensions=[tooltips])
+
+    assert 'href="../glossary/s.md#sharding"' in render_on("Sharding.", "faq/x.md")
+    assert 'class="ex-term"' not in render_on("Sharding.", "glossary/a.md")
+    assert 'class="ex-term"' not in render_on("See [it](../glossary/s.md#sharding). Sharding.", "faq/x.md")
+
+
+def test_a_page_gets_at_most_a_fixed_number_of_tooltips(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("explainer.tooltips.TOOLTIPS_PER_PAGE", 2)
+    html = render("Sharding, then ACID, then a schema.")
+    assert html.count('class="ex-term"') == 2 and "a schema." in html

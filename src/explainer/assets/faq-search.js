@@ -69,9 +69,11 @@
     var status = form.querySelector("[role=status]");
     var empty = form.querySelector(".ex-faq-empty");
     var results = form.querySelector(".ex-faq-results");
-    var groups = JSON.parse(form.getAttribute("data-synonyms") || "[]").map(function (group) {
-      return group.map(normalise);
-    });
+    var groups = [];
+    function useSynonyms(list) {
+      groups = list.map(function (group) { return group.map(normalise); });
+    }
+    useSynonyms(JSON.parse(form.getAttribute("data-synonyms") || "[]"));
     var dataUrl = form.getAttribute("data-ex-faq-data");
     var sections = Array.prototype.slice.call(document.querySelectorAll(".ex-faq-topic"));
     var items = [];
@@ -210,8 +212,8 @@
         : concept.words[word] !== undefined;
     }
 
-    // How much of the question is what the reader asked about: "What are LLMs used for?" is more
-    // about LLMs than "Is every LLM generative AI?", so it comes first for "LLM".
+    // How much of the question is what the reader asked about: "What is sharding for?" is more
+    // about sharding than "Can every database use sharding?", so it comes first for "sharding".
     function focus(item, list) {
       var words = item.fields.question.split(" ").filter(function (w) { return w && !CONNECTING.has(w); });
       if (!words.length) return 0;
@@ -352,7 +354,8 @@
       if (items.length || !dataUrl) return Promise.resolve();
       if (!loading) {
         loading = fetch(dataUrl).then(function (r) { return r.json(); }).then(function (data) {
-          index(data.map(function (d) {
+          useSynonyms(data.synonyms);
+          index(data.questions.map(function (d) {
             var item = entry(d.id, d.question, d.also || [], d.answer || "", null);
             item.url = new URL(d.url, new URL(dataUrl, location.href)).href;
             item.excerpt = d.answer;

@@ -75,7 +75,11 @@ def render_matrix(site: RenderContext) -> Page:
         ],
         groups=[(group, slug(group), [by_dimension[d.id] for d in dims]) for group, dims in groups(site)],
         pair_keys=_pair_keys(site),
-        pair_template=(f"{site.pairs[0][0].id}-vs-{site.pairs[0][1].id}", pair_path(*site.pairs[0]))
+        # Raw HTML, so the engine does not rewrite it: the address as the browser needs it.
+        pair_template=(
+            f"{site.pairs[0][0].id}-vs-{site.pairs[0][1].id}",
+            site.relative_url(MATRIX, pair_path(*site.pairs[0])),
+        )
         if site.pairs
         else None,
         evidence_marks=EVIDENCE_MARKS,

@@ -21,7 +21,8 @@ from markupsafe import Markup
 from explainer.markdown import escape_plain, rewrite_links, shift_headings
 from explainer.model import Source
 from explainer.render.context import RenderContext
-from explainer.render.links import cross_reference_target, entity_path, relative
+from explainer.render.links import cross_reference_target, relative
+from explainer.render.paging import letter_slug
 
 
 def _finalize(value: Any) -> Any:
@@ -55,7 +56,9 @@ def _markdown(context: jinja2.runtime.Context, text: str, top: int = 2) -> Marku
     page = context["page"]
     site: RenderContext = context["site"]
     links = site.analyser.analyse(text, True).links
-    rewritten = rewrite_links(text, links, lambda ref: relative(page, cross_reference_target(ref)))
+    rewritten = rewrite_links(
+        text, links, lambda ref: relative(page, cross_reference_target(ref, site.path_of))
+    )
     return Markup(shift_headings(rewritten, top))
 
 
@@ -76,7 +79,7 @@ def _link(context: jinja2.runtime.Context, kind: str, entity_id: str) -> Markup:
     site: RenderContext = context["site"]
     if not site.shows(kind):  # a template bug: it must not link to a family the site does not build
         raise ValueError(f"{context['page']}: links to a {kind}, but the site shows no {kind} pages")
-    return Markup(relative(context["page"], entity_path(kind, entity_id)))
+    return Markup(relative(context["page"], site.path_of(kind, entity_id)))
 
 
 @jinja2.pass_context
@@ -136,6 +139,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "code": _code,
     "url": _url,
     "cite_label": cite_label,
+    "letter_slug": letter_slug,
 }
 
 

@@ -10,6 +10,7 @@ from explainer.render.context import RenderContext
 from explainer.render.environment import render_template
 from explainer.render.links import FAQ, entity_path
 from explainer.render.page import Page, entity_page
+from explainer.render.paging import grouped
 from explainer.render.structured import faq_page, first_sentence
 from explainer.render.values import cited_sources, latest_review
 
@@ -31,14 +32,23 @@ def topics_with_questions(site: RenderContext) -> list[tuple[Topic, list[Faq], l
     return grouped
 
 
+FAQ_DATA = "data/faq.json"
+PREVIEW = 5  # questions each topic shows on the FAQ page once topics have pages of their own
+
+
 def render_faq_index(site: RenderContext) -> Page:
     content = site.content
+    pages = grouped(site.topic_pages)
     body = render_template(
         site,
         "faq-index.md.j2",
         FAQ,
-        topics=topics_with_questions(site),
-        synonyms=json.dumps(synonym_groups(site), ensure_ascii=False, separators=(",", ":")),
+        topics=[] if pages else topics_with_questions(site),
+        pages=pages,
+        preview=PREVIEW,
+        data_url=site.relative_url(FAQ, FAQ_DATA) if pages else None,
+        # A large glossary makes a large synonym list: it travels in the data file once the FAQ splits.
+        synonyms="[]" if pages else json.dumps(synonym_groups(site), ensure_ascii=False, separators=(",", ":")),
         placeholder=site.settings.faq_filter_placeholder,
     )
     return Page(
@@ -49,8 +59,63 @@ def render_faq_index(site: RenderContext) -> Page:
         description=f"{len(content.faqs)} questions readers ask, grouped by topic, "
         "each answered directly in its first sentence.",
         reviewed=latest_review(content.faqs.values()),
-        structured=faq_page(list(content.faqs.values()), short=True),
+        structured=None if pages else faq_page(list(content.faqs.values()), short=True),
     )
+
+
+def render_topic_pages(site: RenderContext) -> list[Page]:
+    """A topic's questions with their direct answers, a page at a time (only once the FAQ is split)."""
+    found = []
+    per_page = site.settings.paging.questions_per_page
+    for topic_id, chunks in grouped(site.topic_pages):
+        topic = site.content.topics[topic_id]
+        total = sum(len(chunk.items) for chunk in chunks)
+        for chunk in chunks:
+            questions = list(chunk.items)
+            body = render_template(
+                site,
+                "faq-topic.md.j2",
+                chunk.path,
+                topic=topic,
+                chunk=chunk,
+                siblings=chunks,
+                start=(chunk.number - 1) * per_page + 1,
+                total=total,
+                index=FAQ,
+                answers={faq.id: first_sentence(faq.answer) for faq in questions},
+            )
+            part = f" ({chunk.number} of {chunk.of})" if chunk.of > 1 else ""
+            found.append(
+                Page(
+                    path=chunk.path,
+                    title=f"{topic.name}{part}",
+                    body=body,
+                    family="faq-topic",
+                    description=topic.summary or f"Questions about {topic.name.lower()}, answered directly.",
+                    reviewed=latest_review(questions),
+                    sequence="faq-topics",
+                    structured=faq_page(questions, short=True),
+                )
+            )
+    return found
+
+
+def faq_data(site: RenderContext) -> dict[str, bytes]:
+    """What the FAQ filter searches once the answers are not on its page: one file, read on first use."""
+    if not site.topic_pages:
+        return {}
+    questions = [
+        {
+            "id": faq.id,
+            "question": faq.question,
+            "also": faq.also_asked,
+            "answer": first_sentence(faq.answer),
+            "url": site.relative_url(FAQ_DATA, site.path_of("faq", faq.id)),
+        }
+        for faq in site.content.faqs.values()
+    ]
+    data = {"synonyms": synonym_groups(site), "questions": questions}
+    return {FAQ_DATA: json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()}
 
 
 def render_faq(site: RenderContext, faq: Faq) -> Page:
@@ -111,4 +176,5 @@ def comparison_for(site: RenderContext, faq: Faq) -> str | None:
 
 
 def render_faq_pages(site: RenderContext) -> list[Page]:
-    return [render_faq_index(site)] + [render_faq(site, faq) for faq in site.content.faqs.values()]
+    questions = [render_faq(site, faq) for faq in site.content.faqs.values()]
+    return [render_faq_index(site), *render_topic_pages(site), *questions]

@@ -1,8 +1,7 @@
-"""The glossary: every term A–Z on one page, one anchor per term (its id)."""
+"""The glossary: every term A–Z, one anchor per term (its id) — on one page, or a page per letter."""
 
 from __future__ import annotations
 
-import unicodedata
 from itertools import groupby
 
 from explainer.content import Content
@@ -11,42 +10,68 @@ from explainer.render.context import RenderContext
 from explainer.render.environment import render_template
 from explainer.render.links import GLOSSARY
 from explainer.render.page import Page
+from explainer.render.paging import alphabetical, grouped, initial
 from explainer.render.structured import defined_term_set
 from explainer.render.values import cited_sources, latest_review
 
 
-def initial(definition: Definition) -> str:
-    """The letter a term is filed under: A–Z, or '#' for terms starting with anything else."""
-    first = unicodedata.normalize("NFKD", definition.term)[0].upper()
-    return first if "A" <= first <= "Z" else "#"
+def _term(definition: Definition) -> str:
+    return definition.term
 
 
 def by_letter(content: Content) -> list[tuple[str, list[Definition]]]:
-    ordered = sorted(
-        content.definitions.values(), key=lambda d: (initial(d) != "#", initial(d), d.term.casefold())
-    )
-    return [(letter, list(terms)) for letter, terms in groupby(ordered, key=initial)]
+    ordered = sorted(content.definitions.values(), key=alphabetical(_term))
+    return [(letter, list(terms)) for letter, terms in groupby(ordered, key=lambda d: initial(d.term))]
 
 
 def render_glossary(site: RenderContext) -> list[Page]:
     content = site.content
-    letters = by_letter(content)
+    title = site.settings.family("glossary").title or "Glossary"
+    pages = grouped(site.glossary_pages)
+    split = bool(pages)
     body = render_template(
         site,
         "glossary.md.j2",
         GLOSSARY,
-        letters=letters,
-        sources={d.id: cited_sources(site, d) for d in content.definitions.values()},
+        letters=[] if split else by_letter(content),
+        pages=pages,
+        sources={} if split else {d.id: cited_sources(site, d) for d in content.definitions.values()},
     )
-    return [
-        Page(
-            path=GLOSSARY,
-            title=site.settings.family("glossary").title or "Glossary",
-            body=body,
-            family="glossary",
-            description=f"{len(content.definitions)} terms used on this site, in plain language, A to Z.",
-            reviewed=latest_review(content.definitions.values()),
-            hide=("toc",),
-            structured=defined_term_set("Glossary", list(content.definitions.values())),
-        )
-    ]
+    index = Page(
+        path=GLOSSARY,
+        title=title,
+        body=body,
+        family="glossary",
+        description=f"{len(content.definitions)} terms used on this site, in plain language, A to Z.",
+        reviewed=latest_review(content.definitions.values()),
+        hide=("toc",),
+        structured=None if split else defined_term_set(title, list(content.definitions.values())),
+    )
+    letter_pages = []
+    for _, chunks in pages:
+        for chunk in chunks:
+            terms = list(chunk.items)
+            part = f" ({chunk.number} of {chunk.of})" if chunk.of > 1 else ""
+            letter_pages.append(
+                Page(
+                    path=chunk.path,
+                    title=f"{title}: {chunk.group}{part}",
+                    body=render_template(
+                        site,
+                        "glossary-letter.md.j2",
+                        chunk.path,
+                        chunk=chunk,
+                        siblings=chunks,
+                        pages=pages,
+                        index=GLOSSARY,
+                        sources={d.id: cited_sources(site, d) for d in terms},
+                    ),
+                    family="glossary",
+                    description=f"Glossary terms {chunk.first.term} to {chunk.last.term}, in plain language.",
+                    reviewed=latest_review(terms),
+                    hide=("toc",),
+                    sequence="glossary",
+                    structured=defined_term_set(f"{title}: {chunk.group}", terms),
+                )
+            )
+    return [index, *letter_pages]

@@ -12,7 +12,12 @@ from explainer.render.values import cited_sources
 
 
 def render_industries_index(site: RenderContext) -> Page:
-    show_overview = site.builds("technologies") and bool(site.content.use_cases)
+    # Beyond a size the drawing is unreadable and the table outweighs the page; industry pages have both.
+    show_overview = (
+        site.builds("technologies")
+        and bool(site.content.use_cases)
+        and len(site.content.industries) <= site.settings.paging.overview_up_to
+    )
     body = render_template(
         site,
         "industries.md.j2",

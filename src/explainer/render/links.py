@@ -10,6 +10,7 @@ paths come from the kind registry, family pages from the family declarations.
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Callable
 
 from explainer.families import FAMILY_BY_NAME
 from explainer.kinds import KIND_BY_NAME, KIND_BY_SCHEME
@@ -49,9 +50,11 @@ def relative(from_page: str, to_target: str) -> str:
     return f"{link}#{fragment}" if hash_ else link
 
 
-def cross_reference_target(reference: CrossReference) -> str:
-    """The page path a `scheme:id#fragment` link points at."""
-    target = entity_path(KIND_BY_SCHEME[reference.scheme].name, reference.id)
+def cross_reference_target(
+    reference: CrossReference, path_of: Callable[[str, str], str] = entity_path
+) -> str:
+    """The page path a `scheme:id#fragment` link points at; `path_of(kind, id)` places entities."""
+    target = path_of(KIND_BY_SCHEME[reference.scheme].name, reference.id)
     if reference.fragment:
         target = f"{target.partition('#')[0]}#{reference.fragment}"
     return target

@@ -9,8 +9,11 @@ from explainer.kinds import kind_of, title_of
 from explainer.references import Citation, citations
 from explainer.render.context import RenderContext
 from explainer.render.environment import render_template
-from explainer.render.links import SOURCES, entity_path
+from explainer.render.links import SOURCES
 from explainer.render.page import Page
+from explainer.render.paging import grouped
+
+SUPPORTS_LISTED = 12  # places named under a source; a landmark paper may support hundreds
 
 
 @dataclass(frozen=True)
@@ -33,9 +36,7 @@ def _part(content: Content, citation: Citation) -> str | None:
     if len(loc) >= 2 and loc[0] in {"strengths", "weaknesses"} and isinstance(loc[1], int):
         point = getattr(entity, loc[0])[loc[1]]
         return f"{loc[0][:-1] if loc[0] == 'strengths' else 'weakness'}: {point.title}"
-    if loc and isinstance(loc[0], str) and loc[0] not in {"sources"}:
-        return loc[0].replace("_", " ")
-    return None
+    return None  # the entity as a whole: its sources list, or a citation in its text
 
 
 def supports(site: RenderContext) -> dict[str, list[Support]]:
@@ -47,7 +48,7 @@ def supports(site: RenderContext) -> dict[str, list[Support]]:
             kind = kind_of(citation.entity)
             if not site.shows(kind.name):
                 continue
-            target = entity_path(kind.name, citation.entity.id)
+            target = site.path_of(kind.name, citation.entity.id)
             support = Support(kind.label, title_of(citation.entity), target, _part(site.content, citation))
             if support not in shown:
                 shown.append(support)
@@ -56,14 +57,40 @@ def supports(site: RenderContext) -> dict[str, list[Support]]:
 
 
 def render_sources(site: RenderContext) -> list[Page]:
-    body = render_template(site, "sources.md.j2", SOURCES, supports=supports(site))
-    return [
+    title = site.settings.family("sources").title or "Sources"
+    pages = grouped(site.source_pages)
+    cited = supports(site)
+    index = Page(
+        path=SOURCES,
+        title=title,
+        body=render_template(
+            site, "sources.md.j2", SOURCES, supports=cited, pages=pages, listed=SUPPORTS_LISTED
+        ),
+        family="sources",
+        description="The works this explainer cites, and what each one supports on the site.",
+        hide=("toc",),
+    )
+    letter_pages = [
         Page(
-            path=SOURCES,
-            title=site.settings.family("sources").title or "Sources",
-            body=body,
+            path=chunk.path,
+            title=f"{title}: {chunk.group}" + (f" ({chunk.number} of {chunk.of})" if chunk.of > 1 else ""),
+            body=render_template(
+                site,
+                "sources-letter.md.j2",
+                chunk.path,
+                chunk=chunk,
+                siblings=chunks,
+                pages=pages,
+                index=SOURCES,
+                supports=cited,
+                listed=SUPPORTS_LISTED,
+            ),
             family="sources",
-            description="The works this explainer cites, and what each one supports on the site.",
+            description=f"Works cited here, by {chunk.first.authors[0]} to {chunk.last.authors[0]}.",
             hide=("toc",),
+            sequence="sources",
         )
+        for _, chunks in pages
+        for chunk in chunks
     ]
+    return [index, *letter_pages]

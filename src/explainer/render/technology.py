@@ -42,12 +42,12 @@ def use_cases_by_industry(
     if not site.builds("industries"):
         return []
     ids = {technology.id, *site.content.members[technology.id]}
-    cases = [c for c in site.content.use_cases.values() if ids & set(c.technologies)]
-    return [
-        (industry, [c for c in cases if c.industry == industry.id])
-        for industry in site.content.industries.values()
-        if any(c.industry == industry.id for c in cases)
-    ]
+    by_industry: dict[str, list[UseCase]] = {}
+    for case in site.content.use_cases.values():
+        if ids & set(case.technologies):
+            by_industry.setdefault(case.industry, []).append(case)
+    industries = site.content.industries.values()
+    return [(industry, by_industry[industry.id]) for industry in industries if industry.id in by_industry]
 
 
 def render_technology(site: RenderContext, technology: Technology) -> Page:
