@@ -14,8 +14,8 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from explainer.check import BadPinnedDate, CheckResult, check_content, review_today
-from explainer.diagnostics import OUTPUT_FORMATS, Diagnostic, render_report, summary_line
+from explainer.check import BadPinnedDate, CheckResult, cached_check, check_content, review_today
+from explainer.diagnostics import OUTPUT_FORMATS, Diagnostic, has_errors, render_report, summary_line
 from explainer.kinds import KIND_BY_NAME, KINDS, Kind
 from explainer.model import ID_PATTERN
 from explainer.project import NoProject, Project, find_project
@@ -108,23 +108,31 @@ def run_check(args: argparse.Namespace) -> int:
         if not path.exists() and not args.changed_since:
             raise UsageError(f"'{path}' does not exist")
     project = project_at(paths[0] if paths[0].exists() else Path.cwd())
+    roots = {project.content_dir, project.site.project_root}
+    whole = not args.changed_since and all(p.resolve() in roots for p in paths)
+    if args.no_cache:
+        os.environ["EXPLAINER_CACHE"] = "0"
+    elif whole and (kept := cached_check(project.content_dir, today=today(), site=project.site)):
+        return _report(kept[0], args, f"{kept[1]} entries")
     try:
         result = checked(project)
     except BadSettings as error:
         sys.stdout.write(render_report(error.diagnostics, args.format))
         return EXIT_FAILED
     diagnostics = result.diagnostics
-    roots = {project.content_dir, project.site.project_root}
-    whole = not args.changed_since and all(p.resolve() in roots for p in paths)
     if args.changed_since:
         diagnostics = focus(result, project, changed_paths(args.changed_since, project))
     elif not whole:
         diagnostics = focus(result, project, paths)
+    scope = f"{len(result.content)} entries" + ("" if whole else ", reporting on the given files")
+    return _report(diagnostics, args, scope)
+
+
+def _report(diagnostics: list[Diagnostic], args: argparse.Namespace, scope: str) -> int:
     sys.stdout.write(render_report(diagnostics, args.format))
-    failed = CheckResult(result.content, diagnostics).failed(strict=not args.lenient)
+    failed = has_errors(diagnostics, strict=not args.lenient)
     if args.format == "text":
         verdict = "failed" if failed else "passed"
-        scope = f"{len(result.content)} entries" + ("" if whole else ", reporting on the given files")
         print(f"check {verdict}: {summary_line(diagnostics)} in {scope}", file=sys.stderr)
     return EXIT_FAILED if failed else EXIT_OK
 
@@ -308,6 +316,9 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=OUTPUT_FORMATS, default="text", help="how to print problems")
     check.add_argument("--lenient", action="store_true", help="fail on errors only, not on warnings")
     check.add_argument("--changed-since", metavar="REF", help="report on files changed since a git ref")
+    check.add_argument(
+        "--no-cache", action="store_true", help="read everything afresh, ignoring .cache/explainer"
+    )
     check.set_defaults(run=run_check)
 
     new = commands.add_parser(

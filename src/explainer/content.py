@@ -149,7 +149,7 @@ class Content:
         return sum(len(self.of_kind(kind.name)) for kind in KINDS)
 
     def ids(self, kind: str) -> frozenset[str]:
-        """Ids that exist for `kind`, counting files that failed to validate (rules ask once per reference)."""
+        """Ids that exist for `kind`, counting files that failed to validate (asked once per reference)."""
         return self._ids_by_kind[kind]
 
     @cached_property

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import json
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from enum import StrEnum
 
+from explainer.characters import escaped, unsafe_character
 from explainer.codes import CATALOGUE, UnknownCode
 
 
@@ -81,7 +81,8 @@ def printable(text: str, *, keep_breaks: bool = False) -> str:
 
     Content echoed into a message (a misspelt key, a value) must not move the
     cursor, clear the screen, reorder the line or start a new one: every
-    diagnostic stays one line, whatever the file holds.
+    diagnostic stays one line, whatever the file holds. The characters shown
+    escaped are exactly those content may not hold (`explainer.characters`).
     """
     if text.isascii() and text.isprintable():
         return text
@@ -91,15 +92,8 @@ def printable(text: str, *, keep_breaks: bool = False) -> str:
             shown.append(char)
         elif char in _ESCAPES:
             shown.append(_ESCAPES[char])
-        elif unicodedata.category(char) in {"Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn"}:
-            point = ord(char)
-            shown.append(
-                f"\\x{point:02x}"
-                if point < 0x100
-                else f"\\u{point:04x}"
-                if point < 0x10000
-                else f"\\U{point:08x}"
-            )
+        elif unsafe_character(char):
+            shown.append(escaped(char))
         else:
             shown.append(char)
     return "".join(shown)

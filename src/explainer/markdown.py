@@ -22,17 +22,20 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
-import xml.etree.ElementTree as etree
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
-from functools import lru_cache
+from dataclasses import dataclass, field, replace
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
+from explainer.characters import unsafe_character
 from explainer.kinds import XREF_SCHEMES
 
 MAX_BRACKETS = 100
 MAX_EMPHASIS_MARKERS = 200
+# Lists, quotes and blocks inside one another. Python-Markdown recurses once or twice per level and
+# crashes (RecursionError) near 500 list levels at the top of the stack, 250 for indented lists and
+# 330 for admonitions; a page puts a field a few levels deep already. Prose never needs more than 4.
+MAX_NESTING = 10
 # Extensions a site gets when its mkdocs.yml does not say (explainer new-site writes these).
 DEFAULT_EXTENSIONS: tuple[Any, ...] = (
     "abbr",
@@ -53,12 +56,12 @@ _EMPHASIS_RUN = re.compile(r"[*_]{4,}")
 _MARKUP_CHARACTERS = re.compile(
     r"[<>&\[\]!{}`\\|~@]|:[\w+-]+:|://|www\.|^\s*(?:[#=>+*-]|\d+[.)]|\?\?\?)|^(?: {4}|\t)", re.M
 )
-_ATX_HEADING = re.compile(r"^ {0,3}(#{1,6})(?=[ \t]|$)", re.MULTILINE)
+# A heading line as Python-Markdown reads one: '#' at the very start of a line, no space needed.
+_ATX_HEADING = re.compile(r"^(#{1,6})", re.MULTILINE)
 _FENCE = re.compile(r"^ {0,3}(```+|~~~+)[^\n]*\n.*?(?:^ {0,3}\1[ \t]*$|\Z)", re.DOTALL | re.MULTILINE)
-_LIST_LINE = re.compile(r"\n[ \t]*(?:[-*+]|\d+\.)[ \t]+\S")
-_PAREN_LIST = re.compile(r"(?:^|\n)[ \t]*\d+\)[ \t]+\S")
-# Python-Markdown's stand-in for '&' inside attribute values (its util.AMP_SUBSTITUTE).
-_AMP_SUBSTITUTE = "\x02amp\x03"
+# Character references Python-Markdown passes to the HTML, where the browser decodes them. Its raw-HTML
+# preprocessor completes a numeric one that lacks its ';' ('&#x202e fdp' becomes '&#x202e; fdp').
+_CHARACTER_REFERENCE = re.compile(r"&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[a-zA-Z0-9]+;)")
 # A URL may not hold these unencoded (RFC 3986), and a quote or bracket would end an attribute.
 _URL_FORBIDDEN = re.compile(r"[\s\x00-\x1f\x7f\"'<>\\^`{|}]")
 
@@ -67,29 +70,24 @@ ALLOWED_TAGS = frozenset(
      "table", "thead", "tbody", "tr", "th", "td"}
 )  # fmt: skip
 HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+# The attributes Markdown syntax itself makes: link targets and titles, a list's first number, table
+# alignment, and the ids the toc extension gives headings. Attribute lists may set none of them.
 ALLOWED_ATTRIBUTES = {
     "a": {"href", "title"},
-    "code": {"class"},
     "ol": {"start"},
     "th": {"style", "align"},
     "td": {"style", "align"},
     **{tag: {"id"} for tag in HEADING_TAGS},
 }
-_TABLE_ALIGN = re.compile(r"^text-align: (?:left|right|center);?$")
-_TAG_MESSAGES = {
-    "img": ("images are not allowed in content text", "describe it in words; pictures come from the site"),
-    "abbr": (
-        "abbreviation definitions are not allowed here (they change the whole page)",
-        "add the term to content/definitions/ instead; the glossary makes tooltips",
-    ),
-    "div": (
-        "admonitions and other block extensions are not allowed in content text",
-        "write a plain paragraph; the page provides boxes and layout",
-    ),
-    "details": ("collapsible blocks are not allowed in content text", "write a plain paragraph"),
-    "svg": ("icons and emoji shortcodes are not allowed in content text", "write the words instead"),
-    "sup": ("footnotes are not allowed", "cite a source in the 'sources' list instead"),
-}
+FOLDED_HTML = (
+    "E402",
+    "HTML in an indented or '~~~' code block is live HTML wherever the field is shown on one line",
+    "show HTML examples in `code` or in a ``` fence, which stay code on one line (tables, list items)",
+)
+EMOJI_MESSAGE = (
+    "emoji and icon shortcodes are not allowed in content text",
+    "type the emoji itself, or write the words; other engines would show the shortcode as text",
+)
 
 
 @dataclass(frozen=True)
@@ -103,11 +101,12 @@ class CrossReference:
 
 @dataclass(frozen=True)
 class Link:
-    """A link the renderer makes: its target as written, and where it is written in the field."""
+    """A link the renderer makes: its target, and where that target is written in the field."""
 
     target: str
     start: int  # index of the target in the field's text (of the link itself when not found)
-    raw: str  # the link as written, `[label](target "title")`
+    raw: str  # the link as the parser read it, `[label](target "title")`
+    end: int = -1  # index just past the target as written; -1 when it is not written in the field
 
 
 @dataclass(frozen=True)
@@ -128,6 +127,8 @@ class Analysis:
     findings: tuple[Finding, ...] = ()
     # Where the field makes ATX headings ('## Title'); allowed only in long prose fields.
     headings: tuple[int, ...] = ()
+    # Whether it holds code blocks, whose meaning depends on their lines.
+    code_blocks: bool = False
 
 
 PLAIN = Analysis()
@@ -154,6 +155,19 @@ def link_scheme(target: str) -> str | None:
 # -- URLs ---------------------------------------------------------------------------------------
 
 
+# Full stops browsers accept between the labels of a host name (UTS #46), besides '.'.
+_HOST_DOTS = str.maketrans({"\u3002": ".", "\uff0e": ".", "\uff61": "."})
+
+
+def browser_host(url: str) -> str | None:
+    """The host a browser connects to for `url`: percent-decoded, lowercase, with every kind of dot a '.'."""
+    try:
+        host = urlsplit(url).hostname
+    except ValueError:
+        return None
+    return unquote(host).translate(_HOST_DOTS).lower() if host else host
+
+
 def url_problem(url: str) -> str | None:
     """Why `url` may not be linked to, or None: https only, a real host, no user info, nothing odd."""
     if _URL_FORBIDDEN.search(url):
@@ -162,13 +176,13 @@ def url_problem(url: str) -> str | None:
         return "it is not an https:// address"
     try:
         parts = urlsplit(url)
-        host = parts.hostname or ""
         port = parts.port  # noqa: F841  (raises on a malformed port)
     except ValueError:
         return "it is not a well-formed address"
     if "@" in parts.netloc:
         return "it holds a user name or password before the host"
-    if not host or "." not in host.strip("."):
+    host = browser_host(url) or ""
+    if not host or "." not in host.strip(".") or _URL_FORBIDDEN.search(host) or "%" in host:
         return "it has no host name"
     return None
 
@@ -178,14 +192,17 @@ def is_https_url(url: str) -> bool:
     return url_problem(url) is None
 
 
-def international_host(url: str) -> str | None:
-    """The host of `url` when it is internationalized (non-ASCII or punycode), else None."""
+def host_warning(url: str) -> str | None:
+    """Why the host of `url` may not be the one it looks like (percent-encoded, IDN, punycode), or None."""
     try:
-        host = urlsplit(url).hostname or ""
+        written = urlsplit(url).hostname or ""
     except ValueError:
         return None
+    host = browser_host(url) or ""
+    if written != host:
+        return f"the host '{written}' is not written plainly; browsers read it as '{host}'"
     if not host.isascii() or any(label.startswith("xn--") for label in host.split(".")):
-        return host
+        return f"the host '{host}' is internationalized"
     return None
 
 
@@ -254,30 +271,6 @@ def is_plain(text: str) -> bool:
 # -- the parser's view ---------------------------------------------------------------------------
 
 
-_RAW = "data-explainer-raw"
-
-
-def _recording(processor: Any) -> Any:
-    """Wrap an inline processor so the links and images it makes remember the text they came from."""
-    handle = processor.handleMatch
-
-    def handle_match(match: re.Match[str], data: str) -> Any:
-        result = handle(match, data)
-        element, start, end = result
-        if isinstance(element, etree.Element) and element.tag in {"a", "img"} and start is not None:
-            element.set(_RAW, data[start:end])
-        return result
-
-    processor.handleMatch = handle_match
-    return processor
-
-
-class _Capture:
-    """The last tree Python-Markdown built, taken just before it is serialised."""
-
-    root: etree.Element | None = None
-
-
 def _extension_objects(extensions: Sequence[Any]) -> tuple[list[Any], dict[str, Any]]:
     """mkdocs.yml's `markdown_extensions` list as Python-Markdown's extensions and configs."""
     names: list[Any] = []
@@ -316,27 +309,25 @@ class Analyser:
     """Python-Markdown set up like the site, reading one content field at a time."""
 
     def __init__(self, extensions: Sequence[Any] = DEFAULT_EXTENSIONS) -> None:
+        from explainer.markdown_trace import Trace
+
         self.extensions = tuple(extensions)
         self._md: Any = None
-        self._capture = _Capture()
+        self._trace = Trace()
+        # Every field read so far (one analyser serves a whole run, or a preview's many runs).
+        self.known: dict[str, Analysis] = {}
+
+    @property
+    def configuration(self) -> str:
+        """The parser's set-up as text: analyses of the same text agree exactly when this does."""
+        return repr(self.extensions)
 
     def _markdown(self) -> Any:
         if self._md is None:  # imported on first use: plain text never needs it
-            import markdown
-            from markdown.treeprocessors import Treeprocessor
-
-            capture = self._capture
-
-            class Take(Treeprocessor):
-                def run(self, root: etree.Element) -> None:
-                    capture.root = root
+            from explainer.markdown_trace import traced_markdown
 
             names, configs = _extension_objects(self.extensions)
-            md = markdown.Markdown(extensions=names, extension_configs=configs)
-            md.treeprocessors.register(Take(md), "explainer_capture", -1000)
-            for processor in md.inlinePatterns:
-                _recording(processor)
-            self._md = md
+            self._md = traced_markdown(names, configs, self._trace)
         return self._md
 
     def analyse(self, text: str, headings: bool = False) -> Analysis:
@@ -352,190 +343,51 @@ class Analyser:
         )
         return Analysis(parsed.links, (*parsed.findings, finding), parsed.headings)
 
-    @lru_cache(maxsize=65536)  # noqa: B019  (one analyser per site, alive for the whole run)
     def parse(self, text: str) -> Analysis:
+        """The field's analysis, and raw HTML its code blocks would let out were its lines joined.
+
+        Pages show some fields folded onto one line (in a table cell, a list item); there an
+        indented or `~~~` code block is no longer code, and the HTML it showed is live.
+        """
+        found = self.known.get(text)
+        if found is None:
+            found = self.known[text] = self._parse_whole(text)
+        return found
+
+    def _parse_whole(self, text: str) -> Analysis:
+        from explainer.markdown_positions import fold_lines
+
+        analysis = self._parse(text)
+        if not analysis.code_blocks or any(f.code == "E402" for f in analysis.findings):
+            return analysis
+        folded, origin = fold_lines(text)
+        for finding in self._parse(folded).findings:
+            if finding.code == "E402":
+                return replace(
+                    analysis, findings=(*analysis.findings, Finding(origin[finding.index], *FOLDED_HTML))
+                )
+        return analysis
+
+    def _parse(self, text: str) -> Analysis:
+        from explainer.markdown_reading import read_tree, too_deep
+        from explainer.markdown_trace import Captured
+
         early = pre_parse_findings(text)
         if early or is_plain(text):
             return Analysis((), tuple(early))
         md = self._markdown()
         md.reset()
-        self._capture.root = None
-        md.convert(text)
-        root = self._capture.root
-        if root is None:  # pragma: no cover - every conversion runs the tree processors
+        self._trace.clear()
+        try:
+            md.convert(text)
+        except Captured:  # the tree is complete; lint has no use for the HTML
+            pass
+        except RecursionError:  # nesting deeper than the parser can follow
+            self._md = None  # its state after an aborted parse is unknown: start afresh next time
+            return Analysis((), (too_deep(text, None),))
+        if self._trace.root is None:  # pragma: no cover - every conversion runs the tree processors
             return PLAIN
-        return _read_tree(md, root, text)
-
-
-def _read_tree(md: Any, root: etree.Element, text: str) -> Analysis:
-    findings: list[Finding] = []
-    links: list[Link] = []
-    headings: list[int] = []
-    searcher = _Searcher(text)
-
-    def report(needle: str | None, code: str, message: str, hint: str) -> None:
-        findings.append(Finding(searcher.find(needle), code, message, hint))
-
-    # The stash also holds HTML that extensions made (a fenced code block, say): only what stands
-    # in the source as written is the author's raw HTML.
-    raw_html = [b for b in md.htmlStash.rawHtmlBlocks if "<" in str(b) and str(b).strip() in text]
-    if raw_html:
-        report(str(raw_html[0])[:40], "E402", "raw HTML is not allowed in content",
-               "write Markdown instead; to show a literal '<' before a letter, put it in `code`")  # fmt: skip
-    if getattr(md, "references", None):
-        label = next(iter(md.references))
-        definition = re.search(rf"^ {{0,3}}\[{re.escape(label)}\][ \t]*:", text, re.IGNORECASE | re.MULTILINE)
-        findings.append(
-            Finding(definition.start() if definition else 0, "E404",
-                    "link reference definitions are not allowed (they affect the whole page)",
-                    "write the link inline: [text](https://…)")
-        )  # fmt: skip
-    reported: set[str] = set()
-    for name in ("abbr",):
-        processor = md.treeprocessors[name] if name in md.treeprocessors else None  # noqa: SIM401
-        if processor is not None and getattr(processor, "abbrs", None):
-            message, hint = _TAG_MESSAGES["abbr"]
-            report("*[", "E404", message, hint)
-            reported.add("abbr")
-    for element in root.iter():
-        tag = str(element.tag)
-        raw = element.attrib.pop(_RAW, None)
-        if element is root:
-            continue
-        if tag == "a":
-            link = _link(element, raw, searcher)
-            links.append(link)
-            _check_title(element, raw, link, findings)
-            _check_target(link, findings)
-        if tag in HEADING_TAGS:
-            if _check_heading(element, text, report, reported):
-                headings.append(searcher.find("#"))
-        elif tag not in ALLOWED_TAGS:
-            if tag not in reported:  # one line per kind of element; its attributes go with it
-                reported.add(tag)
-                message, hint = _TAG_MESSAGES.get(
-                    tag, (f"'{tag}' elements are not allowed in content text", "write plain Markdown")
-                )
-                report(raw or _needle_for(tag), "E404", message, hint)
-            continue
-        unexpected = [
-            name
-            for name, value in element.attrib.items()
-            if name not in ALLOWED_ATTRIBUTES.get(tag, set())
-            or (name == "style" and not _TABLE_ALIGN.match(value))
-        ]
-        if unexpected and "attributes" not in reported:
-            reported.add("attributes")
-            report("{", "E404", "attribute lists ('{ … }') are not allowed",
-                   "remove the braces; styling comes from the site, not from entries")  # fmt: skip
-        if tag == "p" and "lists" not in reported:
-            paragraph = "".join(element.itertext())
-            looks_like_list = _LIST_LINE.search(paragraph) or _PAREN_LIST.search(paragraph)
-            if looks_like_list:
-                reported.add("lists")
-                report(
-                    looks_like_list.group().strip(),
-                    "W402",
-                    "this looks like a list but renders as one paragraph",
-                    "leave a blank line before the list, and number items '1.' rather than '1)'",
-                )
-    return Analysis(tuple(links), tuple(findings), tuple(headings))
-
-
-def _needle_for(tag: str) -> str | None:
-    return {"img": "![", "div": "!!!", "details": "???", "svg": ":", "abbr": "*["}.get(tag)
-
-
-class _Searcher:
-    """Finds where written text sits in the field, moving forward as findings come in order."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.cursor = 0
-
-    def find(self, needle: str | None) -> int:
-        if not needle:
-            return 0
-        for candidate in (needle, needle.split("\n")[0].strip()):
-            if not candidate:
-                continue
-            index = self.text.find(candidate, self.cursor)
-            if index < 0:
-                index = self.text.find(candidate)
-            if index >= 0:
-                self.cursor = index + 1
-                return index
-        return 0
-
-
-def _decoded(value: str) -> str:
-    return html.unescape(value.replace(_AMP_SUBSTITUTE, "&"))
-
-
-def _link(element: etree.Element, raw: str | None, searcher: _Searcher) -> Link:
-    href = _decoded(element.get("href", ""))
-    start = searcher.find(raw) if raw else searcher.find(href)
-    if raw:
-        # The target as written sits after the label: '](' in an inline link, '<' in an autolink.
-        opening = raw.find("](")
-        offset = opening + 2 if opening >= 0 else (1 if raw.startswith("<") else 0)
-        written = raw[offset:].lstrip(" \t<")
-        start += offset + (len(raw[offset:]) - len(written))
-    return Link(href, start, raw or href)
-
-
-def _check_target(link: Link, findings: list[Finding]) -> None:
-    problem = check_link_target(link.target)
-    if problem is not None:
-        findings.append(Finding(link.start, *problem))
-    elif (host := international_host(link.target)) is not None:
-        findings.append(
-            Finding(link.start, "W401", f"the link's host '{host}' is internationalized",
-                    "check it is the host you mean; prefer its plain ASCII form")
-        )  # fmt: skip
-
-
-def _check_title(element: etree.Element, raw: str | None, link: Link, findings: list[Finding]) -> None:
-    title = _decoded(element.get("title", ""))
-    if not re.search(r"[<>&]", title):
-        return
-    # Point at the title itself: the first quote after the target, where the title is written.
-    after_target = link.start + len(link.target)
-    written = raw[raw.find(link.target) + len(link.target) :] if raw and link.target in raw else ""
-    offset = len(written) - len(written.lstrip(" \t\n"))
-    findings.append(
-        Finding(after_target + offset, "E406",
-                "the link's title holds markup characters (after decoding character references)",
-                "remove <, > and & from the title, or drop the title")
-    )  # fmt: skip
-
-
-def _check_heading(
-    element: etree.Element, text: str, report: Callable[..., None], reported: set[str]
-) -> bool:
-    """Report setext and top-level headings; True for an ATX heading (allowed in long fields only)."""
-    label = "".join(element.itertext()).strip()
-    if not any(label in line for line in _atx_lines(text)):
-        if "setext" not in reported:
-            reported.add("setext")
-            report(
-                label or None,
-                "E404",
-                "a line of '=' or '-' under text makes it a heading",
-                "write headings as '## Title'; for a rule, put a blank line before the dashes",
-            )
-        return False
-    if element.tag == "h1" and "h1" not in reported:
-        reported.add("h1")
-        report("# ", "E404", "a '#' heading would compete with the page title",
-               "start with '##' (it is placed under the page's own headings)")  # fmt: skip
-    return True
-
-
-def _atx_lines(text: str) -> Iterator[str]:
-    for match in _ATX_HEADING.finditer(text):
-        end = text.find("\n", match.start())
-        yield text[match.start() : end if end >= 0 else len(text)]
+        return read_tree(text, self._trace, md.htmlStash.rawHtmlBlocks)
 
 
 # -- rendering helpers -----------------------------------------------------------------------
@@ -544,16 +396,22 @@ def _atx_lines(text: str) -> Iterator[str]:
 # they are escaped anywhere in a line; the rest matter only at its start.
 _INLINE_SPECIAL = re.compile(r"([\\`*_{}\[\]|])")
 _LINE_START_SPECIAL = re.compile(r"^([#+=-]|\d+[.)])")
+# A colon that could open an emoji or icon shortcode (':smile:', ':material-alert:'). It cannot be
+# backslash-escaped, so it becomes a character reference, which the shortcode pattern cannot cross.
+_SHORTCODE_COLON = re.compile(r":(?=[+\w-]+:)")
 
 
 def escape_plain(text: str) -> str:
     """Plain text made inert for Markdown and HTML: it renders as exactly these characters.
 
     HTML-significant characters become entities (so no tag can form, whatever
-    the Markdown parser does), and Markdown punctuation is backslash-escaped
-    so `C#`, `a|b`, `*nix` or `1984. A novel` keep their meaning as text.
+    the Markdown parser does), Markdown punctuation is backslash-escaped so
+    `C#`, `a|b`, `*nix` or `1984. A novel` keep their meaning as text, and the
+    colon of anything shaped like an emoji shortcode becomes `&#58;`, so a
+    site with the emoji extension still shows `:smile:` as those characters.
     """
     escaped = _INLINE_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
+    escaped = _SHORTCODE_COLON.sub("&#58;", escaped)
     match = _LINE_START_SPECIAL.match(escaped)
     if match:
         lead = match.group(1)
@@ -561,17 +419,33 @@ def escape_plain(text: str) -> str:
     return escaped
 
 
+def written_target(written: str) -> str:
+    """A link target as the parser reads it from how it is written: backslash escapes and entities undone.
+
+    Every ASCII punctuation escape is undone (extensions add to the ones Python-Markdown honours): a
+    backslash the parser kept would leave the target different anyway.
+    """
+    return html.unescape(re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", written))
+
+
 def rewrite_links(text: str, links: Sequence[Link], url_for: Callable[[CrossReference], str]) -> str:
-    """Replace each cross-reference target in `text` with the URL `url_for` gives; other links stay."""
+    """Replace each cross-reference target in `text` with the URL `url_for` gives; other links stay.
+
+    A target is replaced where the parser found it written, however it is
+    written (`term:acid`, `<term:acid>`, `term\\:acid`), and only when what is
+    written there reads as that target.
+    """
     pieces: list[str] = []
     cursor = 0
     for link in sorted(links, key=lambda item: item.start):
         reference = parse_cross_reference(link.target)
-        if reference is None or text[link.start : link.start + len(link.target)] != link.target:
+        if reference is None or link.end < link.start or link.start < cursor:
+            continue
+        if written_target(text[link.start : link.end]) != link.target:
             continue
         pieces.append(text[cursor : link.start])
         pieces.append(url_for(reference))
-        cursor = link.start + len(link.target)
+        cursor = link.end
     pieces.append(text[cursor:])
     return "".join(pieces)
 
@@ -594,6 +468,39 @@ def shift_headings(text: str, top: int) -> str:
         cursor = match.end(1)
     pieces.append(text[cursor:])
     return "".join(pieces)
+
+
+def _reference_as_browsers_read_it(reference: str) -> str:
+    """The text a browser makes of `&…` (no ';'): unlike html.unescape, controls are kept (`&#1;`)."""
+    if not reference.startswith("&#"):
+        return html.unescape(reference + ";")
+    digits = reference[2:]
+    point = int(digits[1:], 16) if digits[:1] in "xX" else int(digits)
+    if point == 0 or 0xD800 <= point <= 0xDFFF or point > 0x10FFFF:
+        return "\ufffd"
+    if 0x80 <= point <= 0x9F:  # read as Windows-1252, except the five bytes it leaves undefined
+        try:
+            return bytes([point]).decode("cp1252")
+        except UnicodeDecodeError:
+            return chr(point)
+    return chr(point)
+
+
+def unsafe_character_references(text: str) -> Iterator[tuple[int, str]]:
+    """(index, reason) for each character reference outside code that decodes to an unsafe character.
+
+    Python-Markdown passes `&#x202e;` through to the HTML, where the browser
+    turns it into the very character E401 refuses when it is typed.
+    """
+    if "&" not in text:
+        return
+    masked = mask_code(text)
+    for match in _CHARACTER_REFERENCE.finditer(masked):
+        for char in _reference_as_browsers_read_it(match.group().rstrip(";")):
+            reason = unsafe_character(char)
+            if reason:
+                yield match.start(), f"{reason}, written as '{match.group()}'"
+                break
 
 
 _INLINE_LINK = re.compile(r"\[([^\]]*)\]\((?:[^()]|\([^)]*\))*\)")

@@ -14,6 +14,7 @@ import json
 import logging
 import os
 import posixpath
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlsplit, urlunsplit
@@ -36,6 +37,7 @@ from explainer.check import BadPinnedDate, CheckResult, check_content, review_to
 from explainer.diagnostics import render_report, summary_line
 from explainer.finish import Head, finish_page
 from explainer.permalinks import AccessiblePermalinks
+from explainer.render import Page as RenderedPage
 from explainer.render import RenderContext
 from explainer.render.snippets import UnknownSnippet, expand_snippets
 from explainer.sanitise import sanitise_page_html
@@ -74,6 +76,41 @@ ExplainerConfig = type(
 )
 
 
+class DeferredPage(File):
+    """A generated page whose Markdown is rendered the first time MkDocs reads it."""
+
+    _render: Callable[[], str] | None = None
+
+    @classmethod
+    def of(cls, config: MkDocsConfig, path: str, render: Callable[[], str]) -> DeferredPage:
+        file = cls.generated(config, path, content="")
+        assert isinstance(file, cls)  # generated() builds an instance of the class it is called on
+        file._content, file._render = None, render
+        return file
+
+    @property
+    def content_string(self) -> str:
+        if self._content is None and self._render is not None:
+            self._content = self._render()
+        return super().content_string
+
+    @content_string.setter
+    def content_string(self, value: str) -> None:
+        self._content = value
+
+    @property
+    def content_bytes(self) -> bytes:
+        return self.content_string.encode()
+
+    @content_bytes.setter
+    def content_bytes(self, value: bytes) -> None:
+        self._content = value
+
+
+def _markdown_of(page: RenderedPage) -> Callable[[], str]:
+    return lambda: page.markdown
+
+
 class _Neighbour:
     """What Material's footer needs to link to a previous or next page."""
 
@@ -86,6 +123,10 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[valid-type]
     def __init__(self) -> None:
         self.site: Site | None = None
         self.render: RenderContext | None = None
+        # A check of this very content done just before (by the preview), so it is not done twice.
+        self.prechecked: CheckResult | None = None
+        # The preview renders a generated page's Markdown only when the page is first opened.
+        self.defer_pages = False
         self.project_root = Path()
         self.content_path = Path("content")
         self.generated: set[str] = set()
@@ -117,7 +158,10 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[valid-type]
         ]
         site_config = SiteConfig(settings, Path(config.config_file_path or "mkdocs.yml"), self.project_root,
                                  tuple(extensions))  # fmt: skip
-        result = check_content(self.content_path, base=self.project_root, today=today, site=site_config)
+        result = self.prechecked or check_content(
+            self.content_path, base=self.project_root, today=today, site=site_config
+        )
+        self.prechecked = None
         self._report(result, strict=settings.fail_on_warnings)
         from explainer.check import context_for
 
@@ -167,7 +211,11 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[valid-type]
         docs_dir = Path(config.docs_dir).resolve()
         self.generated = set()
         for path, page in self.site.pages.items():
-            file = File.generated(config, path, content=page.markdown)
+            file: File
+            if self.defer_pages:
+                file = DeferredPage.of(config, path, _markdown_of(page))
+            else:
+                file = File.generated(config, path, content=page.markdown)
             if page.source is not None:
                 # The edit button opens the YAML the page comes from (relative to docs/).
                 file.edit_uri = os.path.relpath(self.project_root / page.source, docs_dir).replace(

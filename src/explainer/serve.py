@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from explainer.check import check_content, review_today
+from explainer.check import CheckResult, check_content, review_today
 from explainer.diagnostics import Diagnostic, format_text, summary_line
 from explainer.settings import BadSettings, read_site_config
 
@@ -40,7 +40,7 @@ class _Built:
     nav: Any
     env: Any
     by_path: dict[str, Any]  # output path (relative to the site folder) → MkDocs File
-    fingerprints: dict[str, str]  # src_uri → hash of what the page is made from
+    fingerprints: dict[str, str]  # src_uri → hash of what a rendered page was made from
     whole: str  # hash of what every page shows: navigation, glossary, settings
     rendered: set[str] = field(default_factory=set)
 
@@ -50,6 +50,13 @@ def _hash(*parts: object) -> str:
     for part in parts:
         digest.update(repr(part).encode())
     return digest.hexdigest()
+
+
+def _fingerprint(file: Any) -> str:
+    """What a page is made from: its Markdown (rendered now if generated and not yet rendered)."""
+    if file.generated_by:
+        return _hash(file.content_string)
+    return _hash(Path(str(file.abs_src_path)).read_bytes())
 
 
 class Preview:
@@ -87,7 +94,7 @@ class Preview:
                 return f"content has {summary_line(self.errors)}; shown in the browser"
             self.errors = []
             previous = self.built
-            self.built = self._setup()
+            self.built = self._setup(result)
             changed = self._forget_changed(previous)
             seconds = time.monotonic() - started
             pages = len(self.built.fingerprints)
@@ -95,8 +102,12 @@ class Preview:
                 return f"ready in {seconds:.1f} s: {pages} pages, each rendered when first opened"
             return f"rebuilt in {seconds:.1f} s: {changed} of the pages shown so far changed"
 
-    def _setup(self) -> _Built:
-        """MkDocs' build up to the point where pages are read: config, plugins, files, nav, env."""
+    def _setup(self, checked: CheckResult) -> _Built:
+        """MkDocs' build up to the point where pages are read: config, plugins, files, nav, env.
+
+        `checked` is the check just made of the same content; the plugin uses it instead of checking
+        again.
+        """
         from mkdocs.commands.build import _build_theme_template
         from mkdocs.config import load_config
         from mkdocs.structure.files import set_exclusions
@@ -104,6 +115,10 @@ class Preview:
         from mkdocs.structure.pages import Page
 
         config = load_config(str(self.config_file), site_dir=str(self.site_dir))
+        plugin = config.plugins.get("explainer")
+        if plugin is not None:
+            plugin.prechecked = checked
+            plugin.defer_pages = True
         config = config.plugins.on_config(config)
         config.plugins.on_pre_build(config=config)
         from mkdocs.structure.files import get_files
@@ -123,13 +138,6 @@ class Preview:
         for template in config.theme.static_templates:
             _build_theme_template(template, env, files, config, nav)
         by_path = {file.dest_uri: file for file in files.documentation_pages()}
-        fingerprints = {
-            file.src_uri: _hash(
-                file.content_string if file.generated_by else Path(str(file.abs_src_path)).read_bytes()
-            )
-            for file in files.documentation_pages()
-        }
-        plugin = config.plugins.get("explainer")
         content = plugin.render.content if plugin is not None and plugin.render is not None else None
         glossary = [(d.id, d.names, d.short) for d in content.definitions.values()] if content else []
         whole = _hash(
@@ -140,21 +148,24 @@ class Preview:
             if (self.config_file.parent / "overrides").is_dir()
             else [],
         )
-        return _Built(config, files, nav, env, by_path, fingerprints, whole)
+        return _Built(config, files, nav, env, by_path, {}, whole)
 
     def _forget_changed(self, previous: _Built | None) -> int:
-        """Delete the rendered pages whose sources changed (or all, if what every page shows changed)."""
+        """Delete the rendered pages whose sources changed (or all, if what every page shows changed).
+
+        Only pages opened so far are looked at: each one's Markdown is made again and compared. Pages
+        nobody opened are rendered from the new content when they are.
+        """
         assert self.built is not None
         current = self.built
+        keep: set[str] = set()
         if previous is not None and previous.whole == current.whole:
-            keep = {
-                uri
-                for uri in previous.rendered
-                if previous.fingerprints.get(uri) == current.fingerprints.get(uri)
-                and uri in current.fingerprints
-            }
-        else:
-            keep = set()
+            sources = {file.src_uri: file for file in current.files.documentation_pages()}
+            for uri in previous.rendered:
+                file = sources.get(uri)
+                if file is not None and _fingerprint(file) == previous.fingerprints.get(uri):
+                    keep.add(uri)
+                    current.fingerprints[uri] = previous.fingerprints[uri]
         stale = {f.dest_uri for f in (previous.files.documentation_pages() if previous else [])} - {
             f.dest_uri for f in current.files.documentation_pages() if f.src_uri in keep
         }
@@ -177,6 +188,7 @@ class Preview:
             if file is None or file.src_uri in built.rendered:
                 return
             assert file.page is not None
+            built.fingerprints[file.src_uri] = _fingerprint(file)
             _populate_page(file.page, built.config, built.files)
             _build_page(file.page, built.config, built.files.documentation_pages(), built.nav, built.env)
             built.rendered.add(file.src_uri)

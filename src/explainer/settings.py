@@ -126,6 +126,12 @@ class PagingOptions(Options):
         description="Up to this many use cases a technology's page lists by name; beyond it, "
         "it names the industries, with counts.",
     )
+    matrix_notes_up_to: Annotated[int, Field(ge=0)] = Field(
+        default=250,
+        description="Up to this many cells (technologies × dimensions) each matrix cell holds its reasoning "
+        "(note, evidence, sources); beyond it, a cell shows its value and links to the reasoning on the "
+        "technology's page, so the matrix stays one page of bounded weight.",
+    )
     overview_up_to: Annotated[int, Field(ge=1)] = Field(
         default=40,
         description="Up to this many industries the industries page draws the industry × "

@@ -13,8 +13,8 @@ and a text field given one of those is a schema error, never a coercion.
 
 from __future__ import annotations
 
+import itertools
 import re
-import unicodedata
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,6 +22,7 @@ from typing import Any
 
 import yaml
 
+from explainer.characters import find_unsafe_characters
 from explainer.diagnostics import START, Diagnostic, Place, Position
 
 MAX_FILE_BYTES = 256 * 1024
@@ -43,44 +44,6 @@ _FLOAT_SPECIAL = {
     ".INF": float("inf"), "+.INF": float("inf"), "-.INF": float("-inf"),
     ".nan": float("nan"), ".NaN": float("nan"), ".NAN": float("nan"),
 }  # fmt: skip
-
-# Zero-width and bidirectional controls hide or reorder text (Trojan Source);
-# C0/C1 controls break terminals, feeds and search. Tab and newline are fine.
-_BIDI_AND_INVISIBLE = frozenset(
-    "\u061c\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
-    "\u2028\u2029\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\ufeff\u00ad"
-)
-# Every character `forbidden_character` refuses, as one class: the scan runs in C, not per character.
-_FORBIDDEN = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef"
-    + "".join(sorted(_BIDI_AND_INVISIBLE))
-    + "".join(chr(plane << 16 | low) for plane in range(17) for low in (0xFFFE, 0xFFFF))
-    + "]"
-)
-
-
-def forbidden_character(char: str) -> str | None:
-    """Why `char` may not appear in content text, or None when it may."""
-    if char in "\t\n":
-        return None
-    if char in _BIDI_AND_INVISIBLE:
-        return f"invisible, bidirectional or line-separator character U+{ord(char):04X}"
-    category = unicodedata.category(char)
-    if category == "Cc":
-        return f"control character U+{ord(char):04X}"
-    if category == "Cs":
-        return f"lone surrogate U+{ord(char):04X}"
-    if 0xFDD0 <= ord(char) <= 0xFDEF or ord(char) & 0xFFFE == 0xFFFE:
-        return f"noncharacter U+{ord(char):04X}"
-    return None
-
-
-def find_forbidden_characters(text: str) -> Iterator[tuple[int, str]]:
-    """(index, reason) for every character that may not appear in content."""
-    for match in _FORBIDDEN.finditer(text):
-        reason = forbidden_character(match.group())
-        if reason:
-            yield match.start(), reason
 
 
 @dataclass(frozen=True)
@@ -151,7 +114,10 @@ class Document:
             needle = decoded[index : index + length].split("\n")[0]
             if not needle:
                 break
-            found = self.locate(loc, needle, after=decoded.count(needle, 0, index))
+            # Occurrences that start earlier, overlapping ones included ('> > > …' repeats itself).
+            starts = re.finditer(f"(?={re.escape(needle)})", decoded)
+            earlier = sum(1 for _ in itertools.takewhile(lambda match: match.start() < index, starts))
+            found = self.locate(loc, needle, after=earlier)
             if found is not None:
                 return found
         return self.value_position(loc)
@@ -525,7 +491,7 @@ def parse_document(path: str, raw: bytes) -> Document:
         Place(path, position_of_index(text, index)).report(
             "E401", f"{reason} in the file", hint="delete it; it is invisible or unsafe in text"
         )
-        for index, reason in find_forbidden_characters(text)
+        for index, reason in find_unsafe_characters(text)
     ]
     if bad:
         raise ReadError(bad)
@@ -570,11 +536,14 @@ def display_path(path: Path, base: Path) -> str:
         return path.as_posix()
 
 
-def read_documents(content_dir: Path, *, base: Path | None = None) -> tuple[list[Document], list[Diagnostic]]:
+def read_documents(
+    content_dir: Path, *, base: Path | None = None, read: dict[str, bytes] | None = None
+) -> tuple[list[Document], list[Diagnostic]]:
     """Read every content file below `content_dir`; each unreadable file becomes diagnostics.
 
     Paths in documents and diagnostics are shown relative to `base` (the
-    working directory by default) so that editors can jump to them.
+    working directory by default) so that editors can jump to them. `read`,
+    when given, receives each file's bytes by path (a cache keys results by them).
     """
     base = base or Path.cwd()
     documents: list[Document] = []
@@ -594,6 +563,8 @@ def read_documents(content_dir: Path, *, base: Path | None = None) -> tuple[list
         except OSError as error:
             diagnostics.append(Place(shown).report("E101", f"cannot read the file: {error.strerror}"))
             continue
+        if read is not None:
+            read[shown] = raw
         try:
             documents.append(parse_document(shown, raw))
         except ReadError as error:

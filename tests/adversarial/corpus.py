@@ -18,16 +18,28 @@ meaning it passes the check and must then be inert in the built site.
 A field's payload is written as a JSON string (a valid YAML double-quoted
 scalar) on the file's last line, so positions are stable: the line is the
 template's length plus one, the column counts from `field: "`.
+
+Cases are checked with the Markdown extensions of the fixture site the build
+test builds (`check_case`), so what the check judges is what the build renders
+— emoji shortcodes included.
 """
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 import yaml
+
+from explainer.check import CheckResult, check_documents
+from explainer.settings import SiteConfig, read_site_config, validate_settings
+from explainer.source import ReadError, parse_document
+from tests.conftest import FIXTURES, TODAY
+from tests.support.project import FIXTURE_SITE
+from tests.unit.corpus import corpus_documents
 
 CASES = Path(__file__).parent / "cases"
 
@@ -107,3 +119,23 @@ def _case(path: Path, entry: dict[str, Any]) -> Case:
         raise ValueError(f"{path.name}: {entry['name']}: no template for kind '{kind}'")
     target, raw = _field_file(kind, field, entry["payload"])
     return Case(entry["name"], target, raw, expected, entry["field"], entry["payload"])
+
+
+@cache
+def fixture_site() -> SiteConfig:
+    """The fixture site's configuration (its Markdown extensions) with default explainer options."""
+    extensions = read_site_config(FIXTURE_SITE / "mkdocs.yml").markdown_extensions
+    return SiteConfig(validate_settings({}), None, FIXTURES, extensions)
+
+
+def check_case(path: str, raw: bytes) -> CheckResult:
+    """Check the fixture corpus with `raw` at `corpus/<path>`, parsing Markdown as the fixture site does."""
+    shown = f"corpus/{path}"
+    documents = [d for d in corpus_documents() if d.path != shown]
+    problems = []
+    try:
+        documents.append(parse_document(shown, raw))
+    except ReadError as error:
+        problems = error.diagnostics
+    documents.sort(key=lambda d: d.path)
+    return check_documents(documents, problems, today=TODAY, site=fixture_site())

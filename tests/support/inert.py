@@ -20,6 +20,9 @@ URL_ATTRIBUTES = {
     "poster",
 }
 BAD_SCHEMES = re.compile(r"^\s*(?:javascript|vbscript|data|file):", re.IGNORECASE)
+# The theme's own classes inside a page's article (its edit button); any other `md-*` class there came
+# from content and could restyle or re-wire the page (`md-dialog`, `md-overlay`, `md-search`…).
+THEME_ARTICLE_CLASSES = {"md-content__inner", "md-typeset", "md-content__button", "md-icon"}
 
 
 class Inertness(HTMLParser):
@@ -28,19 +31,47 @@ class Inertness(HTMLParser):
     Executable scripts must be the site's own (the theme's inline scripts are
     allowed by the page's Content-Security-Policy hashes), so an inline script
     is a problem only if it mentions `marker`; data blocks (JSON) are never run.
+
+    Beyond what runs, what content could use to take over the page around it:
+    a `title` holding markup (the theme's tooltips insert titles as HTML), an
+    id used twice (a content anchor taking the generator's), and, in the
+    article (the whole input when `whole_page` is False), the theme's `md-*`
+    classes and its reserved `__` ids.
     """
 
-    def __init__(self, marker: str = "alert(") -> None:
+    def __init__(self, marker: str = "alert(", *, whole_page: bool = True) -> None:
         super().__init__(convert_charrefs=True)
         self.marker = marker
         self.problems: list[str] = []
         self.inside: str | None = None
         self.in_head = True
+        self.in_content = not whole_page
+        self.ids: set[str] = set()
+
+    def _check_page_takeover(self, tag: str, values: dict[str, str | None]) -> None:
+        title = values.get("title") or ""
+        if re.search(r"[<>]", title):
+            self.problems.append(f"<{tag} title={title[:40]!r}>")
+        identifier = values.get("id")
+        if identifier is not None:
+            if identifier in self.ids:
+                self.problems.append(f"<{tag} id={identifier[:40]}> twice")
+            self.ids.add(identifier)
+        if not self.in_content:
+            return
+        if identifier is not None and identifier.startswith("__"):
+            self.problems.append(f"<{tag} id={identifier[:40]}> (the theme's)")
+        theme = [c for c in (values.get("class") or "").split() if c.startswith("md-")]
+        for name in sorted(set(theme) - THEME_ARTICLE_CLASSES):
+            self.problems.append(f"<{tag} class={name}>")
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = dict(attrs)
         if tag == "body":
             self.in_head = False
+        if tag == "article":
+            self.in_content = True
+        self._check_page_takeover(tag, values)
         for name, value in attrs:
             if name.startswith("on"):
                 self.problems.append(f"<{tag} {name}=…>")
@@ -65,10 +96,13 @@ class Inertness(HTMLParser):
 
     def handle_endtag(self, tag: str) -> None:
         self.inside = None
+        if tag == "article":
+            self.in_content = False
 
 
-def page_problems(html: str) -> list[str]:
-    scanner = Inertness()
+def page_problems(html: str, *, whole_page: bool = True) -> list[str]:
+    """The problems of a page, or (`whole_page` False) of a fragment that is all content."""
+    scanner = Inertness(whole_page=whole_page)
     scanner.feed(html)
     return scanner.problems
 
@@ -84,7 +118,7 @@ def site_problems(site: Path) -> dict[str, list[str]]:
     if index.is_file():
         # The theme renders index titles and texts as HTML: parse them as HTML too.
         for entry in json.loads(index.read_text())["docs"]:
-            problems = page_problems(entry["title"] + " " + entry["text"])
+            problems = page_problems(entry["title"] + " " + entry["text"], whole_page=False)
             if problems:
                 found.setdefault(f"search index: {entry['location']}", []).extend(problems)
     return found

@@ -82,17 +82,17 @@ def test_every_term_and_source_is_on_exactly_one_letter_page(split_site: tuple[R
             holders = [
                 p
                 for p, page in site.pages.items()
-                if p.startswith(folder) and any(a in page.body for a in anchors)
+                if p.startswith(folder) and any(a in page.text for a in anchors)
             ]
             assert holders == [render.path_of(kind, entity_id).partition("#")[0]], entity_id
 
 
 def test_links_to_moved_entities_point_at_their_letter_page(split_site: tuple[RenderContext, Site]) -> None:
     _, site = split_site
-    answer = site.pages["faq/which-should-i-choose.md"].body
+    answer = site.pages["faq/which-should-i-choose.md"].text
     assert "[ACID](../glossary/a.md#acid)" in answer
-    assert "glossary.md#" not in "".join(page.body for page in site.pages.values())
-    assert "sources.md#" not in "".join(page.body for page in site.pages.values())
+    assert "glossary.md#" not in "".join(page.text for page in site.pages.values())
+    assert "sources.md#" not in "".join(page.text for page in site.pages.values())
 
 
 def test_every_relative_link_in_a_split_site_names_a_page_it_builds(
@@ -100,26 +100,26 @@ def test_every_relative_link_in_a_split_site_names_a_page_it_builds(
 ) -> None:
     _, site = split_site
     for path, page in site.pages.items():
-        for target in re.findall(r"\]\(([^)\s]+\.md)(?:#[^)]*)?\)", page.body):
+        for target in re.findall(r"\]\(([^)\s]+\.md)(?:#[^)]*)?\)", page.text):
             resolved = posixpath.normpath(posixpath.join(posixpath.dirname(path), target))
             assert resolved in site.pages or resolved == "index.md", f"{path} links to {target}"
 
 
 def test_glossary_index_links_letters_and_holds_no_entry(split_site: tuple[RenderContext, Site]) -> None:
     _, site = split_site
-    index = site.pages["glossary.md"].body
+    index = site.pages["glossary.md"].text
     assert "(glossary/a.md)" in index and "(glossary/s.md)" in index
     assert "{ #acid }" not in index
     letter = site.pages["glossary/s.md"]
-    assert letter.title == "Glossary: S" and "{ #schema }" in letter.body and "{ #sharding }" in letter.body
-    assert '<strong aria-current="page">S</strong>' in letter.body
+    assert letter.title == "Glossary: S" and "{ #schema }" in letter.text and "{ #sharding }" in letter.text
+    assert '<strong aria-current="page">S</strong>' in letter.text
 
 
 def test_a_split_faq_lists_topics_and_loads_questions_from_a_data_file(
     split_site: tuple[RenderContext, Site],
 ) -> None:
     render, site = split_site
-    index = site.pages["faq/index.md"].body
+    index = site.pages["faq/index.md"].text
     assert 'data-ex-faq-data="../data/faq.json"' in index
     assert "<details" not in index
     assert site.pages["faq/index.md"].structured is None  # no JSON-LD of every question in the head
@@ -131,7 +131,7 @@ def test_a_split_faq_lists_topics_and_loads_questions_from_a_data_file(
     assert entry["url"] == "../faq/which-should-i-choose/"
     assert entry["also"] == ["which database should I use"]
     assert entry["answer"].startswith("Choose by the shape of your data")
-    topic = site.pages["faq/topics/choosing.md"].body
+    topic = site.pages["faq/topics/choosing.md"].text
     assert "[Which should I choose?](../which-should-i-choose.md)" in topic
     assert render.path_of("topic", "choosing") == "faq/topics/choosing.md"
 
@@ -145,10 +145,10 @@ def test_data_file_addresses_follow_the_engines_url_style() -> None:
 
 def test_long_lists_become_counts(split_site: tuple[RenderContext, Site]) -> None:
     _, site = split_site
-    technology = site.pages["technologies/relational-databases.md"].body
+    technology = site.pages["technologies/relational-databases.md"].text
     assert "2 use cases in 1 industry;" in technology
     assert "- [Retail](../industries/retail.md) (" in technology
-    assert "use-cases/product-catalogue.md" not in site.pages["use-cases/index.md"].body
+    assert "use-cases/product-catalogue.md" not in site.pages["use-cases/index.md"].text
 
 
 def test_the_navigation_lists_entity_pages_only_while_they_are_few(
@@ -160,3 +160,14 @@ def test_the_navigation_lists_entity_pages_only_while_they_are_few(
     _, small = _site()
     sections = dict(small.nav)
     assert isinstance(sections["Technologies"], list) and len(sections["Technologies"]) == 3
+
+
+def test_a_large_matrix_links_each_cell_to_its_reasoning_instead_of_holding_it() -> None:
+    _, full = _site()
+    assert '<details class="ex-note"' in full.pages["compare/index.md"].text
+    _, compact = _site({"paging": {"matrix_notes_up_to": 1}})
+    matrix = compact.pages["compare/index.md"].text
+    assert '<details class="ex-note"' not in matrix and "ex-evidence" not in matrix
+    assert "[Why](../technologies/relational-databases.md#rating-schema-flexibility)" in matrix
+    technology = compact.pages["technologies/relational-databases.md"].text
+    assert '<span id="rating-schema-flexibility"></span>' in technology

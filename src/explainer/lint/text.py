@@ -2,19 +2,51 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
+from explainer.characters import find_unsafe_characters
 from explainer.content import Content, Entry
 from explainer.diagnostics import Diagnostic, Place
 from explainer.fields import TextField
 from explainer.lint.registry import Context, rule
-from explainer.markdown import Finding, international_host, url_problem
-from explainer.source import find_forbidden_characters
+from explainer.markdown import Finding, host_warning, unsafe_character_references, url_problem
+from explainer.source import position_of_index
 
 
 def _place_in_field(entry: Entry, field: TextField, index: int) -> Place:
     document = entry.document
     return Place(document.path, document.position_in_value(field.loc, field.text, index))
+
+
+# YAML's named escapes in double-quoted text, for characters E401 refuses.
+_NAMED_ESCAPES = {"\0": "0", "\a": "a", "\b": "b", "\v": "v", "\f": "f", "\x1b": "e", "\x85": "N",
+                  "\u2028": "L", "\u2029": "P"}  # fmt: skip
+
+
+def _place_of_character(entry: Entry, field: TextField, index: int) -> Place:
+    """Where the character at `index` is written: typed, or as a YAML escape such as `\\u202e`."""
+    char = field.text[index]
+    document = entry.document
+    span = document.spans.get(field.loc)
+    if span is None or char in document.text[span.start_index : span.end_index]:
+        return _place_in_field(entry, field, index)
+    point = ord(char)
+    spellings = [rf"\\x{point:02x}", rf"\\u{point:04x}", rf"\\U{point:08x}"]
+    if char in _NAMED_ESCAPES:
+        spellings.append("\\\\" + _NAMED_ESCAPES[char])
+    escapes = list(re.finditer("|".join(spellings), document.text[span.start_index : span.end_index], re.I))
+    earlier = field.text.count(char, 0, index)
+    if earlier < len(escapes):
+        written = span.start_index + escapes[earlier].start()
+        return Place(document.path, position_of_index(document.text, written))
+    return _place_in_field(entry, field, index)
+
+
+def _url_place(entry: Entry, url: str) -> Place:
+    """Where a source's URL value is written (not its `url:` key)."""
+    document = entry.document
+    return Place(document.path, document.position_in_value(("url",), url, 0))
 
 
 def _source_urls(content: Content) -> Iterator[tuple[Entry, str]]:
@@ -27,10 +59,17 @@ def _source_urls(content: Content) -> Iterator[tuple[Entry, str]]:
 
 @rule("E401")
 def forbidden_characters(content: Content, context: Context) -> Iterator[Diagnostic]:
+    """Unsafe characters typed (or escaped in YAML), and, in Markdown, written as character references."""
     for entry in content.entries:
         for field in entry.texts:
-            for index, reason in find_forbidden_characters(field.text):
-                yield _place_in_field(entry, field, index).report(
+            found = list(find_unsafe_characters(field.text))
+            if field.markdown is not None:
+                found.extend(unsafe_character_references(field.text))
+            # Each kind of character once per field, where it first appears: a run of eight
+            # backspaces is one problem, not eight.
+            first = {reason: index for index, reason in reversed(found)}
+            for reason, index in sorted(first.items(), key=lambda item: item[1]):
+                yield _place_of_character(entry, field, index).report(
                     "E401",
                     f"{reason} in '{field.name}'",
                     hint="remove it; it is invisible to readers and reviewers",
@@ -98,12 +137,10 @@ def unknown_link_schemes(content: Content, context: Context) -> Iterator[Diagnos
 def international_hosts(content: Content, context: Context) -> Iterator[Diagnostic]:
     yield from _report(content, context, "W401")
     for entry, url in _source_urls(content):
-        host = international_host(url)
-        if host and url_problem(url) is None:
-            yield entry.place(("url",)).report(
-                "W401",
-                f"the host '{host}' is internationalized",
-                hint="check it is the host you mean; prefer its plain ASCII form",
+        warning = host_warning(url)
+        if warning and url_problem(url) is None:
+            yield _url_place(entry, url).report(
+                "W401", warning, hint="check it is the host you mean; prefer its plain ASCII form"
             )
 
 
@@ -113,7 +150,7 @@ def insecure_urls(content: Content, context: Context) -> Iterator[Diagnostic]:
     for entry, url in _source_urls(content):
         problem = url_problem(url)
         if problem is not None:
-            yield entry.place(("url",)).report(
+            yield _url_place(entry, url).report(
                 "E403",
                 f"URL '{url[:80]}' is not allowed: {problem}",
                 hint="use the page's https:// address, with no user name or password",

@@ -65,26 +65,31 @@ def render_matrix(site: RenderContext) -> Page:
     all_rows = rows(site, technologies)
     by_dimension = {row.dimension.id: row for row in all_rows}
     umbrellas = [t for t in technologies if t.umbrella]
-    body = render_template(
-        site,
-        "matrix.md.j2",
-        MATRIX,
-        technologies=technologies,
-        umbrellas=[
-            (u, [site.content.technologies[m] for m in site.content.members[u.id]]) for u in umbrellas
-        ],
-        groups=[(group, slug(group), [by_dimension[d.id] for d in dims]) for group, dims in groups(site)],
-        pair_keys=_pair_keys(site),
-        # Raw HTML, so the engine does not rewrite it: the address as the browser needs it.
-        pair_template=(
-            f"{site.pairs[0][0].id}-vs-{site.pairs[0][1].id}",
-            site.relative_url(MATRIX, pair_path(*site.pairs[0])),
+
+    def body() -> str:
+        return render_template(
+            site,
+            "matrix.md.j2",
+            MATRIX,
+            technologies=technologies,
+            umbrellas=[
+                (u, [site.content.technologies[m] for m in site.content.members[u.id]]) for u in umbrellas
+            ],
+            groups=[(group, slug(group), [by_dimension[d.id] for d in dims]) for group, dims in groups(site)],
+            pair_keys=_pair_keys(site),
+            # Raw HTML, so the engine does not rewrite it: the address as the browser needs it.
+            pair_template=(
+                f"{site.pairs[0][0].id}-vs-{site.pairs[0][1].id}",
+                site.relative_url(MATRIX, pair_path(*site.pairs[0])),
+            )
+            if site.pairs
+            else None,
+            evidence_marks=EVIDENCE_MARKS,
+            compact=len(technologies) * len(site.content.dimensions)
+            > site.settings.paging.matrix_notes_up_to,
+            sources=cited_sources(site, *technologies),
         )
-        if site.pairs
-        else None,
-        evidence_marks=EVIDENCE_MARKS,
-        sources=cited_sources(site, *technologies),
-    )
+
     return Page(
         path=MATRIX,
         title=site.settings.family("compare").title or "Comparison matrix",
@@ -111,11 +116,11 @@ def related_faqs(site: RenderContext, first: Technology, second: Technology) -> 
     """Questions about both technologies first, then those about either."""
     if not site.builds("faq"):
         return []
-    faqs = site.content.faqs.values()
-    both = [f for f in faqs if first.id in f.technologies and second.id in f.technologies]
-    either = [
-        f for f in faqs if (first.id in f.technologies or second.id in f.technologies) and f not in both
-    ]
+    about_first = {f.id for f in site.content.faqs_about(first.id)}
+    about_second = {f.id for f in site.content.faqs_about(second.id)}
+    faqs = [f for f in site.content.faqs.values() if f.id in about_first | about_second]
+    both = [f for f in faqs if f.id in about_first and f.id in about_second]
+    either = [f for f in faqs if not (f.id in about_first and f.id in about_second)]
     return both + either
 
 
@@ -137,21 +142,24 @@ def render_pair(site: RenderContext, first: Technology, second: Technology) -> P
     pair_rows = rows(site, [first, second])
     title = f"{first.name} vs {second.name}"
     reviewed = [d for d in (first.reviewed, second.reviewed) if d is not None]
-    body = render_template(
-        site,
-        "pair.md.j2",
-        path,
-        title=title,
-        first=first,
-        second=second,
-        differ=[r for r in pair_rows if not r.same],
-        agree=[r for r in pair_rows if r.same],
-        rows=pair_rows,
-        relations=relation_between(first, second),
-        faqs=related_faqs(site, first, second)[:12],
-        evidence_marks=EVIDENCE_MARKS,
-        sources=cited_sources(site, first, second),
-    )
+
+    def body() -> str:
+        return render_template(
+            site,
+            "pair.md.j2",
+            path,
+            title=title,
+            first=first,
+            second=second,
+            differ=[r for r in pair_rows if not r.same],
+            agree=[r for r in pair_rows if r.same],
+            rows=pair_rows,
+            relations=relation_between(first, second),
+            faqs=related_faqs(site, first, second)[:12],
+            evidence_marks=EVIDENCE_MARKS,
+            sources=cited_sources(site, first, second),
+        )
+
     return Page(
         path=path,
         title=title,

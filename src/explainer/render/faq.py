@@ -10,7 +10,7 @@ from explainer.render.context import RenderContext
 from explainer.render.environment import render_template
 from explainer.render.links import FAQ, entity_path
 from explainer.render.page import Page, entity_page
-from explainer.render.paging import grouped
+from explainer.render.paging import Chunk, grouped
 from explainer.render.structured import faq_page, first_sentence
 from explainer.render.values import cited_sources, latest_review
 
@@ -39,18 +39,23 @@ PREVIEW = 5  # questions each topic shows on the FAQ page once topics have pages
 def render_faq_index(site: RenderContext) -> Page:
     content = site.content
     pages = grouped(site.topic_pages)
-    body = render_template(
-        site,
-        "faq-index.md.j2",
-        FAQ,
-        topics=[] if pages else topics_with_questions(site),
-        pages=pages,
-        preview=PREVIEW,
-        data_url=site.relative_url(FAQ, FAQ_DATA) if pages else None,
-        # A large glossary makes a large synonym list: it travels in the data file once the FAQ splits.
-        synonyms="[]" if pages else json.dumps(synonym_groups(site), ensure_ascii=False, separators=(",", ":")),
-        placeholder=site.settings.faq_filter_placeholder,
-    )
+
+    def body() -> str:
+        return render_template(
+            site,
+            "faq-index.md.j2",
+            FAQ,
+            topics=[] if pages else topics_with_questions(site),
+            pages=pages,
+            preview=PREVIEW,
+            data_url=site.relative_url(FAQ, FAQ_DATA) if pages else None,
+            # A large glossary makes a large synonym list: it travels in the data file once the FAQ splits.
+            synonyms="[]"
+            if pages
+            else json.dumps(synonym_groups(site), ensure_ascii=False, separators=(",", ":")),
+            placeholder=site.settings.faq_filter_placeholder,
+        )
+
     return Page(
         path=FAQ,
         title=site.settings.family("faq").title or "Frequently asked questions",
@@ -63,41 +68,42 @@ def render_faq_index(site: RenderContext) -> Page:
     )
 
 
+def render_topic_page(site: RenderContext, chunk: Chunk[Faq], siblings: list[Chunk[Faq]]) -> Page:
+    """One page of a topic's questions with their direct answers (only once the FAQ is split)."""
+    topic = site.content.topics[chunk.group]
+    questions = list(chunk.items)
+
+    def body() -> str:
+        return render_template(
+            site,
+            "faq-topic.md.j2",
+            chunk.path,
+            topic=topic,
+            chunk=chunk,
+            siblings=siblings,
+            start=(chunk.number - 1) * site.settings.paging.questions_per_page + 1,
+            total=sum(len(sibling.items) for sibling in siblings),
+            index=FAQ,
+            answers={faq.id: first_sentence(faq.answer) for faq in questions},
+        )
+
+    part = f" ({chunk.number} of {chunk.of})" if chunk.of > 1 else ""
+    return Page(
+        path=chunk.path,
+        title=f"{topic.name}{part}",
+        body=body,
+        family="faq-topic",
+        description=topic.summary or f"Questions about {topic.name.lower()}, answered directly.",
+        reviewed=latest_review(questions),
+        sequence="faq-topics",
+        structured=faq_page(questions, short=True),
+    )
+
+
 def render_topic_pages(site: RenderContext) -> list[Page]:
-    """A topic's questions with their direct answers, a page at a time (only once the FAQ is split)."""
-    found = []
-    per_page = site.settings.paging.questions_per_page
-    for topic_id, chunks in grouped(site.topic_pages):
-        topic = site.content.topics[topic_id]
-        total = sum(len(chunk.items) for chunk in chunks)
-        for chunk in chunks:
-            questions = list(chunk.items)
-            body = render_template(
-                site,
-                "faq-topic.md.j2",
-                chunk.path,
-                topic=topic,
-                chunk=chunk,
-                siblings=chunks,
-                start=(chunk.number - 1) * per_page + 1,
-                total=total,
-                index=FAQ,
-                answers={faq.id: first_sentence(faq.answer) for faq in questions},
-            )
-            part = f" ({chunk.number} of {chunk.of})" if chunk.of > 1 else ""
-            found.append(
-                Page(
-                    path=chunk.path,
-                    title=f"{topic.name}{part}",
-                    body=body,
-                    family="faq-topic",
-                    description=topic.summary or f"Questions about {topic.name.lower()}, answered directly.",
-                    reviewed=latest_review(questions),
-                    sequence="faq-topics",
-                    structured=faq_page(questions, short=True),
-                )
-            )
-    return found
+    return [
+        render_topic_page(site, chunk, chunks) for _, chunks in grouped(site.topic_pages) for chunk in chunks
+    ]
 
 
 def faq_data(site: RenderContext) -> dict[str, bytes]:
@@ -122,17 +128,20 @@ def render_faq(site: RenderContext, faq: Faq) -> Page:
     content = site.content
     path = entity_path("faq", faq.id)
     technologies = [content.technologies[t] for t in faq.technologies if t in content.technologies]
-    body = render_template(
-        site,
-        "faq.md.j2",
-        path,
-        faq=faq,
-        topics=[content.topics[t] for t in faq.topics if t in content.topics],
-        technologies=technologies if site.builds("technologies") else [],
-        related=[content.faqs[f] for f in faq.related if f in content.faqs],
-        sources=cited_sources(site, faq),
-        pair=comparison_for(site, faq),
-    )
+
+    def body() -> str:
+        return render_template(
+            site,
+            "faq.md.j2",
+            path,
+            faq=faq,
+            topics=[content.topics[t] for t in faq.topics if t in content.topics],
+            technologies=technologies if site.builds("technologies") else [],
+            related=[content.faqs[f] for f in faq.related if f in content.faqs],
+            sources=cited_sources(site, faq),
+            pair=comparison_for(site, faq),
+        )
+
     return entity_page(
         content,
         faq,

@@ -10,7 +10,7 @@ from explainer.render.context import RenderContext
 from explainer.render.environment import render_template
 from explainer.render.links import GLOSSARY
 from explainer.render.page import Page
-from explainer.render.paging import alphabetical, grouped, initial
+from explainer.render.paging import Chunk, alphabetical, grouped, initial
 from explainer.render.structured import defined_term_set
 from explainer.render.values import cited_sources, latest_review
 
@@ -29,14 +29,17 @@ def render_glossary(site: RenderContext) -> list[Page]:
     title = site.settings.family("glossary").title or "Glossary"
     pages = grouped(site.glossary_pages)
     split = bool(pages)
-    body = render_template(
-        site,
-        "glossary.md.j2",
-        GLOSSARY,
-        letters=[] if split else by_letter(content),
-        pages=pages,
-        sources={} if split else {d.id: cited_sources(site, d) for d in content.definitions.values()},
-    )
+
+    def body() -> str:
+        return render_template(
+            site,
+            "glossary.md.j2",
+            GLOSSARY,
+            letters=[] if split else by_letter(content),
+            pages=pages,
+            sources={} if split else {d.id: cited_sources(site, d) for d in content.definitions.values()},
+        )
+
     index = Page(
         path=GLOSSARY,
         title=title,
@@ -47,31 +50,43 @@ def render_glossary(site: RenderContext) -> list[Page]:
         hide=("toc",),
         structured=None if split else defined_term_set(title, list(content.definitions.values())),
     )
-    letter_pages = []
-    for _, chunks in pages:
-        for chunk in chunks:
-            terms = list(chunk.items)
-            part = f" ({chunk.number} of {chunk.of})" if chunk.of > 1 else ""
-            letter_pages.append(
-                Page(
-                    path=chunk.path,
-                    title=f"{title}: {chunk.group}{part}",
-                    body=render_template(
-                        site,
-                        "glossary-letter.md.j2",
-                        chunk.path,
-                        chunk=chunk,
-                        siblings=chunks,
-                        pages=pages,
-                        index=GLOSSARY,
-                        sources={d.id: cited_sources(site, d) for d in terms},
-                    ),
-                    family="glossary",
-                    description=f"Glossary terms {chunk.first.term} to {chunk.last.term}, in plain language.",
-                    reviewed=latest_review(terms),
-                    hide=("toc",),
-                    sequence="glossary",
-                    structured=defined_term_set(f"{title}: {chunk.group}", terms),
-                )
-            )
-    return [index, *letter_pages]
+    return [
+        index,
+        *(render_letter_page(site, chunk, chunks, pages) for _, chunks in pages for chunk in chunks),
+    ]
+
+
+def render_letter_page(
+    site: RenderContext,
+    chunk: Chunk[Definition],
+    siblings: list[Chunk[Definition]],
+    pages: list[tuple[str, list[Chunk[Definition]]]],
+) -> Page:
+    """One letter's terms (or one page of a long letter), once the glossary has a page per letter."""
+    title = site.settings.family("glossary").title or "Glossary"
+    terms = list(chunk.items)
+
+    def body() -> str:
+        return render_template(
+            site,
+            "glossary-letter.md.j2",
+            chunk.path,
+            chunk=chunk,
+            siblings=siblings,
+            pages=pages,
+            index=GLOSSARY,
+            sources={d.id: cited_sources(site, d) for d in terms},
+        )
+
+    part = f" ({chunk.number} of {chunk.of})" if chunk.of > 1 else ""
+    return Page(
+        path=chunk.path,
+        title=f"{title}: {chunk.group}{part}",
+        body=body,
+        family="glossary",
+        description=f"Glossary terms {chunk.first.term} to {chunk.last.term}, in plain language.",
+        reviewed=latest_review(terms),
+        hide=("toc",),
+        sequence="glossary",
+        structured=defined_term_set(f"{title}: {chunk.group}", terms),
+    )

@@ -100,15 +100,18 @@ def render_guide(site: RenderContext) -> list[Page]:
         (q, [(c, [Verdict(t, verdict(site, c, t)) for t in technologies]) for c in q.choices])
         for q in content.guide_questions.values()
     ]
-    body = render_template(
-        site,
-        "guide.md.j2",
-        GUIDE,
-        questions=questions,
-        technologies=technologies,
-        data=json.dumps(guide_data(site), ensure_ascii=False, separators=(",", ":")),
-        pairs=site.pairs,
-    )
+
+    def body() -> str:
+        return render_template(
+            site,
+            "guide.md.j2",
+            GUIDE,
+            questions=questions,
+            technologies=technologies,
+            data=json.dumps(guide_data(site), ensure_ascii=False, separators=(",", ":")),
+            pairs=site.pairs,
+        )
+
     return [
         Page(
             path=GUIDE,

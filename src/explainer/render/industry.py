@@ -18,13 +18,16 @@ def render_industries_index(site: RenderContext) -> Page:
         and bool(site.content.use_cases)
         and len(site.content.industries) <= site.settings.paging.overview_up_to
     )
-    body = render_template(
-        site,
-        "industries.md.j2",
-        INDUSTRIES,
-        counts=technology_counts(site.content) if show_overview else [],
-        overview=industry_overview(site, INDUSTRIES) if show_overview else "",
-    )
+
+    def body() -> str:
+        return render_template(
+            site,
+            "industries.md.j2",
+            INDUSTRIES,
+            counts=technology_counts(site.content) if show_overview else [],
+            overview=industry_overview(site, INDUSTRIES) if show_overview else "",
+        )
+
     return Page(
         path=INDUSTRIES,
         title=site.settings.family("industries").title or "Industries",
@@ -39,15 +42,18 @@ def render_industry(site: RenderContext, industry: Industry) -> Page:
     path = entity_path("industry", industry.id)
     cases = content.use_cases_in_industry(industry.id)
     used = [t for t in content.technologies.values() if any(t.id in u.technologies for u in cases)]
-    body = render_template(
-        site,
-        "industry.md.j2",
-        path,
-        industry=industry,
-        cases=cases,
-        technologies=[(t, sum(1 for u in cases if t.id in u.technologies)) for t in used],
-        sources=cited_sources(site, industry, *cases),
-    )
+
+    def body() -> str:
+        return render_template(
+            site,
+            "industry.md.j2",
+            path,
+            industry=industry,
+            cases=cases,
+            technologies=[(t, sum(1 for u in cases if t.id in u.technologies)) for t in used],
+            sources=cited_sources(site, industry, *cases),
+        )
+
     return entity_page(
         content,
         industry,
@@ -62,15 +68,20 @@ def render_industry(site: RenderContext, industry: Industry) -> Page:
 def render_use_case(site: RenderContext, use_case: UseCase) -> Page:
     content = site.content
     path = entity_path("use-case", use_case.id)
-    body = render_template(
-        site,
-        "use-case.md.j2",
-        path,
-        case=use_case,
-        industry=content.industries.get(use_case.industry),
-        technologies=[content.technologies[t] for t in use_case.technologies if t in content.technologies],
-        sources=cited_sources(site, use_case),
-    )
+
+    def body() -> str:
+        return render_template(
+            site,
+            "use-case.md.j2",
+            path,
+            case=use_case,
+            industry=content.industries.get(use_case.industry),
+            technologies=[
+                content.technologies[t] for t in use_case.technologies if t in content.technologies
+            ],
+            sources=cited_sources(site, use_case),
+        )
+
     return entity_page(
         content,
         use_case,
@@ -83,7 +94,9 @@ def render_use_case(site: RenderContext, use_case: UseCase) -> Page:
 
 
 def render_use_cases_index(site: RenderContext) -> Page:
-    body = render_template(site, "use-cases.md.j2", USE_CASES)
+    def body() -> str:
+        return render_template(site, "use-cases.md.j2", USE_CASES)
+
     return Page(
         path=USE_CASES,
         title="Use cases",

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Callable
+from functools import lru_cache
 
 from explainer.families import FAMILY_BY_NAME
 from explainer.kinds import KIND_BY_NAME, KIND_BY_SCHEME
@@ -46,8 +47,20 @@ def relative(from_page: str, to_target: str) -> str:
     path, hash_, fragment = to_target.partition("#")
     if path == from_page:
         return f"#{fragment}" if fragment else posixpath.basename(path)
-    link = posixpath.relpath(path, posixpath.dirname(from_page) or ".")
+    link = _relative_path(path, posixpath.dirname(from_page))
     return f"{link}#{fragment}" if hash_ else link
+
+
+@lru_cache(maxsize=65536)
+def _relative_path(path: str, folder: str) -> str:
+    """`posixpath.relpath` for the site's own paths (relative, normalised), without asking the OS for
+    the working directory on every call: a large site makes hundreds of thousands of links."""
+    target = path.split("/")
+    start = folder.split("/") if folder else []
+    common = 0
+    while common < min(len(start), len(target) - 1) and start[common] == target[common]:
+        common += 1
+    return "/".join([".."] * (len(start) - common) + target[common:])
 
 
 def cross_reference_target(

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import html
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from typing import Any
 
 from explainer.content import Content
@@ -20,7 +22,8 @@ class Page:
 
     path: str
     title: str
-    body: str
+    # The Markdown body, or a function that renders it: the preview renders a page only when it is opened.
+    body: str | Callable[[], str] = field(compare=False)
     family: str
     description: str | None = None
     source: str | None = None
@@ -31,6 +34,11 @@ class Page:
     hide: tuple[str, ...] = field(default=())
     # schema.org data for the page head; None means an Article built from title and dates.
     structured: dict[str, Any] | None = field(default=None, compare=False)
+
+    @cached_property
+    def text(self) -> str:
+        """The Markdown body, rendered now if it was deferred."""
+        return self.body() if callable(self.body) else self.body
 
     def schema_org(self) -> dict[str, Any]:
         """The page's schema.org data: what its renderer gave, or an Article from title and dates."""
@@ -51,7 +59,7 @@ class Page:
             lines.append("search:\n  exclude: true")
         if self.hide:
             lines.append("hide:\n" + "".join(f"  - {item}\n" for item in self.hide).rstrip())
-        return "---\n" + "\n".join(lines) + "\n---\n\n" + self.body + self._reviewed_line()
+        return "---\n" + "\n".join(lines) + "\n---\n\n" + self.text + self._reviewed_line()
 
     def _reviewed_line(self) -> str:
         """'Last reviewed' closes every page that has a review date, after whatever the body says."""
@@ -65,7 +73,9 @@ def _quoted(text: str) -> str:
     return json.dumps(html.escape(text, quote=True), ensure_ascii=False)
 
 
-def entity_page(content: Content, entity: Entity, *, title: str, body: str, family: str, **more: Any) -> Page:
+def entity_page(
+    content: Content, entity: Entity, *, title: str, body: str | Callable[[], str], family: str, **more: Any
+) -> Page:
     """The page of one entity: its path, its YAML file for the edit button, its review date."""
     document = content.document(entity)
     return Page(

@@ -11,13 +11,16 @@ from explainer.render.values import cited_sources, latest_review
 
 def render_pros_and_cons(site: RenderContext) -> list[Page]:
     technologies = [t for t in site.content.technologies.values() if t.strengths or t.weaknesses]
-    body = render_template(
-        site,
-        "pros-and-cons.md.j2",
-        PROS_AND_CONS,
-        technologies=technologies,
-        sources=cited_sources(site, *technologies),
-    )
+
+    def body() -> str:
+        return render_template(
+            site,
+            "pros-and-cons.md.j2",
+            PROS_AND_CONS,
+            technologies=technologies,
+            sources=cited_sources(site, *technologies),
+        )
+
     return [
         Page(
             path=PROS_AND_CONS,

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 
 from explainer.content import Content
 from explainer.kinds import kind_of, title_of
+from explainer.model import Source
 from explainer.references import Citation, citations
 from explainer.render.context import RenderContext
 from explainer.render.environment import render_template
 from explainer.render.links import SOURCES
 from explainer.render.page import Page
-from explainer.render.paging import grouped
+from explainer.render.paging import Chunk, grouped
 
 SUPPORTS_LISTED = 12  # places named under a source; a landmark paper may support hundreds
 
@@ -59,38 +62,59 @@ def supports(site: RenderContext) -> dict[str, list[Support]]:
 def render_sources(site: RenderContext) -> list[Page]:
     title = site.settings.family("sources").title or "Sources"
     pages = grouped(site.source_pages)
-    cited = supports(site)
+
+    @cache  # what every source supports: worked out once, when the first page that shows it is rendered
+    def cited() -> dict[str, list[Support]]:
+        return supports(site)
+
+    def body() -> str:
+        return render_template(
+            site, "sources.md.j2", SOURCES, supports=cited(), pages=pages, listed=SUPPORTS_LISTED
+        )
+
     index = Page(
         path=SOURCES,
         title=title,
-        body=render_template(
-            site, "sources.md.j2", SOURCES, supports=cited, pages=pages, listed=SUPPORTS_LISTED
-        ),
+        body=body,
         family="sources",
         description="The works this explainer cites, and what each one supports on the site.",
         hide=("toc",),
     )
-    letter_pages = [
-        Page(
-            path=chunk.path,
-            title=f"{title}: {chunk.group}" + (f" ({chunk.number} of {chunk.of})" if chunk.of > 1 else ""),
-            body=render_template(
-                site,
-                "sources-letter.md.j2",
-                chunk.path,
-                chunk=chunk,
-                siblings=chunks,
-                pages=pages,
-                index=SOURCES,
-                supports=cited,
-                listed=SUPPORTS_LISTED,
-            ),
-            family="sources",
-            description=f"Works cited here, by {chunk.first.authors[0]} to {chunk.last.authors[0]}.",
-            hide=("toc",),
-            sequence="sources",
-        )
-        for _, chunks in pages
-        for chunk in chunks
+    letters = [
+        render_letter_page(site, chunk, chunks, pages, cited) for _, chunks in pages for chunk in chunks
     ]
-    return [index, *letter_pages]
+    return [index, *letters]
+
+
+def render_letter_page(
+    site: RenderContext,
+    chunk: Chunk[Source],
+    siblings: list[Chunk[Source]],
+    pages: list[tuple[str, list[Chunk[Source]]]],
+    cited: Callable[[], dict[str, list[Support]]],
+) -> Page:
+    """The works whose first author files under one letter (or one page of a long letter)."""
+    title = site.settings.family("sources").title or "Sources"
+
+    def body() -> str:
+        return render_template(
+            site,
+            "sources-letter.md.j2",
+            chunk.path,
+            chunk=chunk,
+            siblings=siblings,
+            pages=pages,
+            index=SOURCES,
+            supports=cited(),
+            listed=SUPPORTS_LISTED,
+        )
+
+    return Page(
+        path=chunk.path,
+        title=f"{title}: {chunk.group}" + (f" ({chunk.number} of {chunk.of})" if chunk.of > 1 else ""),
+        body=body,
+        family="sources",
+        description=f"Works cited here, by {chunk.first.authors[0]} to {chunk.last.authors[0]}.",
+        hide=("toc",),
+        sequence="sources",
+    )

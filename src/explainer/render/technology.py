@@ -60,29 +60,32 @@ def render_technology(site: RenderContext, technology: Technology) -> Page:
     ]
     faqs = content.faqs_about(technology.id) if site.builds("faq") else []
     members = [content.technologies[m] for m in content.members[technology.id]]
-    body = render_template(
-        site,
-        "technology.md.j2",
-        path,
-        tech=technology,
-        relations=relations,
-        incoming=incoming_relations(site, technology),
-        relation_labels=RELATION_LABELS,
-        incoming_labels=INCOMING_LABELS,
-        members=members,
-        cells=cells_of(content, technology) if site.builds("compare") else [],
-        pairs=site.pairs_with(technology),
-        use_cases=use_cases_by_industry(site, technology),
-        faqs=faqs[:MAX_LISTED_QUESTIONS],
-        faq_count=len(faqs),
-        terms=[d for d in content.definitions.values() if d.technology == technology.id]
-        if site.builds("glossary")
-        else [],
-        sources=cited_sources(site, technology),
-        diagram=relationship_diagram(site, path, current=technology.id)
-        if len(content.technologies) > 1
-        else "",
-    )
+
+    def body() -> str:
+        return render_template(
+            site,
+            "technology.md.j2",
+            path,
+            tech=technology,
+            relations=relations,
+            incoming=incoming_relations(site, technology),
+            relation_labels=RELATION_LABELS,
+            incoming_labels=INCOMING_LABELS,
+            members=members,
+            cells=cells_of(content, technology) if site.builds("compare") else [],
+            pairs=site.pairs_with(technology),
+            use_cases=use_cases_by_industry(site, technology),
+            faqs=faqs[:MAX_LISTED_QUESTIONS],
+            faq_count=len(faqs),
+            terms=[d for d in content.definitions.values() if d.technology == technology.id]
+            if site.builds("glossary")
+            else [],
+            sources=cited_sources(site, technology),
+            diagram=relationship_diagram(site, path, current=technology.id)
+            if len(content.technologies) > 1
+            else "",
+        )
+
     return entity_page(
         content,
         technology,
@@ -95,12 +98,14 @@ def render_technology(site: RenderContext, technology: Technology) -> Page:
 
 
 def render_technologies_index(site: RenderContext) -> Page:
-    body = render_template(
-        site,
-        "technologies.md.j2",
-        TECHNOLOGIES,
-        diagram=relationship_diagram(site, TECHNOLOGIES) if len(site.content.technologies) > 1 else "",
-    )
+    def body() -> str:
+        return render_template(
+            site,
+            "technologies.md.j2",
+            TECHNOLOGIES,
+            diagram=relationship_diagram(site, TECHNOLOGIES) if len(site.content.technologies) > 1 else "",
+        )
+
     return Page(
         path=TECHNOLOGIES,
         title=site.settings.family("technologies").title or "Technologies",

@@ -1,0 +1,88 @@
+"""Reading every Markdown field of a corpus before the rules run: from the cache, or on all cores.
+
+Rules ask the site's `Analyser` about fields one at a time; this fills its memo first, so that
+the rules only look things up. A field read before (same text, same parser set-up, same code)
+comes from the check cache; the rest are parsed, split across the machine's cores when there are
+enough of them to pay for starting the workers.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import threading
+from collections.abc import Iterable
+from concurrent.futures import ProcessPoolExecutor
+
+from explainer.cache import CheckCache, digest
+from explainer.content import Content
+from explainer.markdown import Analyser, Analysis
+
+# Below this many fields to parse, starting worker processes costs more than it saves.
+PARALLEL_FROM = 300
+_WORKER_ANALYSER: Analyser | None = None  # the parent's analyser, inherited by forked workers
+
+
+def markdown_texts(content: Content) -> list[str]:
+    """Every distinct Markdown field of the corpus (including files that failed the schema)."""
+    texts: dict[str, None] = {}
+    for entry in content.entries:
+        for field in entry.texts:
+            if field.markdown is not None:
+                texts.setdefault(field.text)
+    return list(texts)
+
+
+def analyse_corpus(content: Content, analyser: Analyser, cache: CheckCache | None = None) -> int:
+    """Make sure `analyser` knows every Markdown field of `content`; returns how many were parsed."""
+    configuration = analyser.configuration
+    missing: list[tuple[bytes, str]] = []
+    for text in markdown_texts(content):
+        key = digest(configuration, text) if cache is not None else b""
+        known = analyser.known.get(text)
+        if known is None and cache is not None:
+            known = cache.analysis(key)
+            if known is not None:
+                analyser.known[text] = known
+        if known is None:
+            missing.append((key, text))
+        elif cache is not None:
+            cache.keep(key, known)
+    texts = [text for _, text in missing]
+    for text, analysis in zip(texts, _parse_all(analyser, texts), strict=True):
+        analyser.known[text] = analysis
+    if cache is not None:
+        for key, text in missing:
+            cache.remember_analysis(key, analyser.known[text])
+    return len(missing)
+
+
+def _parse_all(analyser: Analyser, texts: list[str]) -> Iterable[Analysis]:
+    workers = _usable_cores()
+    # Forking copies the parent as it is; with other threads running (the preview's server) a lock
+    # one of them holds would stay held in the child, so only a single-threaded parent forks.
+    if workers < 2 or len(texts) < PARALLEL_FROM or threading.active_count() > 1:
+        return [analyser.parse(text) for text in texts]
+    global _WORKER_ANALYSER
+    _WORKER_ANALYSER = analyser
+    # A few chunks per worker evens out fields of very different lengths.
+    size = max(1, len(texts) // (workers * 4))
+    chunks = [texts[start : start + size] for start in range(0, len(texts), size)]
+    context = multiprocessing.get_context("fork")
+    try:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            return [analysis for chunk in pool.map(_parse_chunk, chunks) for analysis in chunk]
+    finally:
+        _WORKER_ANALYSER = None
+
+
+def _parse_chunk(texts: list[str]) -> list[Analysis]:
+    assert _WORKER_ANALYSER is not None
+    return [_WORKER_ANALYSER.parse(text) for text in texts]
+
+
+def _usable_cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not Linux
+        return os.cpu_count() or 1

@@ -1,0 +1,137 @@
+"""The check cache makes repeat checks fast and can never change what a check reports.
+
+Each step edits, renames or deletes content between runs and compares the cached run's output
+with a run that ignores the cache: they must be identical, byte for byte, exit status included.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from explainer import cache as cache_module
+from explainer.analysis import analyse_corpus
+from explainer.cache import CheckCache
+from explainer.check import check_content
+from explainer.cli import main
+from explainer.markdown import Analyser
+from explainer.project import find_project
+from tests.conftest import CORPUS, FIXTURES
+
+Run = tuple[int, str, str]
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The fixture site (mkdocs.yml, so the cache is on) with a writable copy of the corpus."""
+    shutil.copy(FIXTURES / "site/mkdocs.yml", tmp_path / "mkdocs.yml")
+    shutil.copytree(CORPUS, tmp_path / "content")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("EXPLAINER_TODAY", "2026-06-01")
+    monkeypatch.delenv("EXPLAINER_CACHE", raising=False)
+    return tmp_path
+
+
+def _run(capsys: pytest.CaptureFixture[str], *args: str) -> Run:
+    status = main(["check", *args])
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def _agree(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> Run:
+    """The cached run and an uncached run of the same content give the same output."""
+    cached = _run(capsys)
+    uncached = _run(capsys, "--no-cache")
+    monkeypatch.delenv("EXPLAINER_CACHE", raising=False)  # --no-cache sets it for its own process
+    assert cached == uncached
+    return cached
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text()
+    assert old in text, old
+    path.write_text(text.replace(old, new))
+
+
+STEPS: list[tuple[str, Callable[[Path], None], str]] = [
+    ("unchanged", lambda root: None, "check passed"),
+    (
+        "an edit that breaks a link",
+        lambda root: _edit(root / "content/faq/which-should-i-choose.yaml", "(term:acid)", "(term:acdi)"),
+        "unknown glossary term 'acdi'",
+    ),
+    (
+        "the edit undone",
+        lambda root: _edit(root / "content/faq/which-should-i-choose.yaml", "(term:acdi)", "(term:acid)"),
+        "check passed",
+    ),
+    (
+        "a renamed file: its id changes",
+        lambda root: (root / "content/definitions/acid.yaml").rename(
+            root / "content/definitions/acidity.yaml"
+        ),
+        "unknown glossary term 'acid'",
+    ),
+    (
+        "a deleted file",
+        lambda root: (root / "content/definitions/acidity.yaml").unlink(),
+        "unknown glossary term 'acid'",
+    ),
+    (
+        "a stray file",
+        lambda root: (root / "content/faq/notes.md").write_text("not content"),
+        "W104",
+    ),
+]
+
+
+def test_edits_renames_and_deletions_are_never_served_from_the_cache(
+    project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name, change, expected in STEPS:
+        change(project)
+        first = _agree(capsys, monkeypatch)
+        assert expected in first[1] + first[2], name
+        assert _run(capsys) == first, f"{name}: a repeat run differs"  # now from the whole-result cache
+    assert (project / ".cache/explainer/check.pickle").is_file()
+
+
+def test_a_repeat_check_reads_no_markdown_field_again(project: Path) -> None:
+    site = find_project(project).site
+    check_content(site.content_dir, site=site)
+    content = check_content(site.content_dir, site=site, use_cache=False).content
+    fresh = Analyser(site.markdown_extensions)  # as a new process would have
+    kept = CheckCache.load(site.project_root)
+    assert analyse_corpus(content, fresh, kept) == 0
+    assert analyse_corpus(content, Analyser(site.markdown_extensions), CheckCache(None)) > 0
+
+
+def test_a_cache_from_other_code_or_a_damaged_file_is_ignored(
+    project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _agree(capsys, monkeypatch)
+    stored = project / ".cache/explainer/check.pickle"
+    stored.write_bytes(stored.read_bytes()[:100])
+    assert _agree(capsys, monkeypatch)[0] == 0
+    monkeypatch.setattr(cache_module, "code_fingerprint", lambda: b"another version")
+    assert CheckCache.load(project).result is None
+    stored.write_bytes(b"not a pickle")
+    assert CheckCache.load(project).analyses == {}
+
+
+def test_other_settings_miss_the_cached_result(
+    project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert _agree(capsys, monkeypatch)[0] == 0
+    config = project / "mkdocs.yml"
+    config.write_text(
+        config.read_text().replace(
+            "      content_dir: content\n",
+            "      content_dir: content\n      policy:\n        min_examples: 9\n",
+        )
+    )
+    status, out, _ = _agree(capsys, monkeypatch)
+    assert status == 1 and "E602" in out
