@@ -97,7 +97,7 @@ class Preview:
             self.built = self._setup(result)
             changed = self._forget_changed(previous)
             seconds = time.monotonic() - started
-            pages = len(self.built.fingerprints)
+            pages = len(self.built.by_path)
             if previous is None:
                 return f"ready in {seconds:.1f} s: {pages} pages, each rendered when first opened"
             return f"rebuilt in {seconds:.1f} s: {changed} of the pages shown so far changed"

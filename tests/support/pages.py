@@ -13,6 +13,8 @@ FAMILIES = {
     "matrix-two-chosen": "compare/?tech=generative-ai,large-language-models&diff=1",
     "pair": "compare/generative-ai-vs-large-language-models/",
     "pros-and-cons": "pros-and-cons/",
+    "guide": "guide/",
+    "guide-answered": "guide/?output=text&accuracy=accuracy",
     "industries": "industries/",
     "industry": "industries/healthcare/",
     "use-cases": "use-cases/",

@@ -37,9 +37,17 @@
       return boxes.filter(function (b) { return b.checked; }).map(function (b) { return b.value; });
     }
 
+    // A cell belongs to its column's technology: the header names it once, the cells do not repeat it
+    // (group rows, one cell across the table, belong to none).
+    function techOf(cell) {
+      var row = cell.parentNode;
+      return cell.cellIndex > 0 && row.cells.length === columns.length + 1 ? columns[cell.cellIndex - 1] : null;
+    }
+
     function cellsOf(row, shown) {
       return Array.prototype.filter.call(row.cells, function (c) {
-        return c.hasAttribute("data-tech") && shown.indexOf(c.getAttribute("data-tech")) >= 0;
+        var tech = techOf(c);
+        return tech !== null && shown.indexOf(tech) >= 0;
       });
     }
 
@@ -75,9 +83,13 @@
     function apply() {
       var picked = chosen();
       var shown = picked.length ? picked : columns;
-      Array.prototype.forEach.call(table.querySelectorAll("[data-tech]"), function (cell) {
-        var hide = shown.indexOf(cell.getAttribute("data-tech")) < 0;
-        if (cell.hidden !== hide) cell.hidden = hide;
+      Array.prototype.forEach.call(table.rows, function (row) {
+        Array.prototype.forEach.call(row.cells, function (cell) {
+          var tech = techOf(cell);
+          if (tech === null) return;
+          var hide = shown.indexOf(tech) < 0;
+          if (cell.hidden !== hide) cell.hidden = hide;
+        });
       });
       var visible = 0;
       rows.forEach(function (row) {

@@ -46,16 +46,16 @@ def supports(site: RenderContext) -> dict[str, list[Support]]:
     """For each source: every place on the site it supports, in corpus order."""
     found: dict[str, list[Support]] = {}
     for source_id, cited in citations(site.content, site.analyser).items():
-        shown: list[Support] = []
+        shown: dict[Support, None] = {}  # an ordered set: a landmark source supports thousands of places
         for citation in cited:
             kind = kind_of(citation.entity)
             if not site.shows(kind.name):
                 continue
             target = site.path_of(kind.name, citation.entity.id)
-            support = Support(kind.label, title_of(citation.entity), target, _part(site.content, citation))
-            if support not in shown:
-                shown.append(support)
-        found[source_id] = shown
+            shown.setdefault(
+                Support(kind.label, title_of(citation.entity), target, _part(site.content, citation))
+            )
+        found[source_id] = list(shown)
     return found
 
 

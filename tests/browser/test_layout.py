@@ -1,0 +1,31 @@
+"""Every page family fits a phone: nothing makes the page scroll sideways or the browser zoom out.
+
+Wide tables scroll inside their own box. A box that scrolls must also contain everything in it:
+screen-reader text is positioned absolutely, and without a containing block inside the scroller it
+escapes the clip at its place in a wide table, so a phone lays the whole page out wider and zooms out.
+"""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Browser
+
+from tests.support.browser import PHONE
+from tests.support.pages import FAMILIES
+
+pytestmark = pytest.mark.browser
+
+
+def test_no_page_family_is_wider_than_a_375_pixel_phone(browser: Browser, base_url: str) -> None:
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    width = PHONE["viewport"]["width"]
+    too_wide = {}
+    for family, path in FAMILIES.items():
+        page.goto(base_url + path)
+        page.wait_for_load_state("load")
+        layout = page.evaluate("[innerWidth, document.documentElement.scrollWidth]")
+        if max(layout) > width:
+            too_wide[family] = layout
+    context.close()
+    assert too_wide == {}, "layout viewport and page width, in CSS pixels, where the phone is 375 wide"
