@@ -65,29 +65,37 @@ def code_fingerprint() -> bytes:
 
 @dataclass
 class CheckCache:
-    """The kept values of one project; `save` writes only what this run used (old entries go)."""
+    """The kept values of one project, in two files: the last whole result (small, read by every
+    repeat check) and the analyses of Markdown fields (read only when a check parses). Saving keeps
+    only the analyses this run used, so entries of deleted or edited text go."""
 
-    path: Path | None
-    analyses: dict[bytes, Any] = field(default_factory=dict)
+    folder: Path | None
     result: tuple[bytes, Any] | None = None
+    _analyses: dict[bytes, Any] | None = None  # read on first use
     _used: dict[bytes, Any] = field(default_factory=dict)
-    _changed: bool = False
+    _analyses_changed: bool = False
+    _result_changed: bool = False
 
     @classmethod
     def load(cls, project_root: Path | None) -> CheckCache:
         if project_root is None or not enabled():
             return cls(None)
-        path = project_root / CACHE_FOLDER / "check.pickle"
-        try:
-            with path.open("rb") as stream:
-                stored = pickle.load(stream)
-            if stored["code"] != code_fingerprint():
-                return cls(path)
-            return cls(path, stored["analyses"], stored["result"])
-        except Exception:  # a missing, truncated or foreign file is only a cache miss
-            return cls(path)
+        folder = project_root / CACHE_FOLDER
+        return cls(folder, _read(folder / RESULT_FILE))
+
+    @property
+    def path(self) -> Path | None:
+        """Where the whole result is kept (None: this run keeps nothing)."""
+        return None if self.folder is None else self.folder / RESULT_FILE
 
     # -- Markdown analyses -------------------------------------------------------------------
+
+    @property
+    def analyses(self) -> dict[bytes, Any]:
+        if self._analyses is None:
+            found = _read(self.folder / ANALYSES_FILE) if self.folder is not None else None
+            self._analyses = found if isinstance(found, dict) else {}
+        return self._analyses
 
     def analysis(self, key: bytes) -> Any | None:
         found = self.analyses.get(key)
@@ -101,7 +109,7 @@ class CheckCache:
 
     def remember_analysis(self, key: bytes, value: Any) -> None:
         self._used[key] = value
-        self._changed = True
+        self._analyses_changed = True
 
     # -- whole results -----------------------------------------------------------------------
 
@@ -112,21 +120,41 @@ class CheckCache:
 
     def remember_result(self, key: bytes, value: Any) -> None:
         self.result = (key, value)
-        self._changed = True
+        self._result_changed = True
 
     def save(self) -> None:
-        if self.path is None or not (self._changed or len(self._used) != len(self.analyses)):
+        if self.folder is None:
             return
-        stored = {"code": code_fingerprint(), "analyses": self._used, "result": self.result}
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            # Written whole, then renamed: a reader never sees half a file.
-            with tempfile.NamedTemporaryFile("wb", dir=self.path.parent, delete=False) as stream:
-                try:
-                    pickle.dump(stored, stream, protocol=pickle.HIGHEST_PROTOCOL)
-                except BaseException:
-                    Path(stream.name).unlink()
-                    raise
-            Path(stream.name).replace(self.path)
-        except OSError:
-            return
+        if self._result_changed:
+            _write(self.folder / RESULT_FILE, self.result)
+        if self._used and (self._analyses_changed or self._used.keys() != self.analyses.keys()):
+            _write(self.folder / ANALYSES_FILE, self._used)
+
+
+RESULT_FILE = "result.pickle"
+ANALYSES_FILE = "analyses.pickle"
+
+
+def _read(path: Path) -> Any:
+    """What `_write` stored there by this very code, or None (missing, damaged, other code)."""
+    try:
+        with path.open("rb") as stream:
+            code, value = pickle.load(stream)
+    except Exception:  # a missing, truncated or foreign file is only a cache miss
+        return None
+    return value if code == code_fingerprint() else None
+
+
+def _write(path: Path, value: Any) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        # Written whole, then renamed: a reader never sees half a file.
+        with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False) as stream:
+            try:
+                pickle.dump((code_fingerprint(), value), stream, protocol=pickle.HIGHEST_PROTOCOL)
+            except BaseException:
+                Path(stream.name).unlink()
+                raise
+        Path(stream.name).replace(path)
+    except OSError:
+        return

@@ -33,6 +33,7 @@ from mkdocs.utils.templates import TemplateContext
 from pydantic import TypeAdapter
 from pydantic import ValidationError as PydanticValidationError
 
+from explainer import chunked_search
 from explainer.check import BadPinnedDate, CheckResult, check_content, review_today
 from explainer.diagnostics import render_report, summary_line
 from explainer.finish import Head, finish_page
@@ -134,6 +135,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[valid-type]
         self.current_page: str | None = None
         self.heads: dict[str, Head] = {}
         self.options = Settings()
+        self.search_engine = "lunr"  # or "pagefind": chosen once the pages are known (on_files)
 
     # -- configuration: check content first, so that nothing is built from bad input -------
 
@@ -226,6 +228,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[valid-type]
             self.urls[path] = file.url
         for path, data in self.site.files.items():
             files.append(File.generated(config, path, content=data))
+        pages = len(files.documentation_pages())
+        self.search_engine = chunked_search.chosen_engine(self.options.search, pages)
         return files
 
     # -- pages --------------------------------------------------------------------------------
@@ -233,6 +237,11 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[valid-type]
     def on_page_markdown(self, markdown: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
         assert self.site is not None and self.render is not None
         self.current_page = page.file.src_uri  # read by the glossary tooltips while this page renders
+        generated = self.site.pages.get(page.file.src_uri)
+        if generated is not None and generated.reviewed is not None:
+            # The sitemap's lastmod: when the content was reviewed, not when the site was built. Set while
+            # pages are read, because MkDocs renders sitemap.xml before any page's context.
+            page.update_date = generated.reviewed.isoformat()
         # Front-matter text is HTML-escaped; as Markup, Material's `| e` leaves it alone.
         for key in ("title", "description"):
             if isinstance(page.meta.get(key), str) and page.file.src_uri in self.generated:
@@ -264,9 +273,6 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[valid-type]
             previous, following = self.site.neighbours(page.file.src_uri)
             page.previous_page = self._neighbour(previous)  # type: ignore[assignment]
             page.next_page = self._neighbour(following)  # type: ignore[assignment]
-        if generated is not None and generated.reviewed is not None:
-            # The sitemap's lastmod: when the content was reviewed, not when the site was built.
-            page.update_date = generated.reviewed.isoformat()
         data = generated.schema_org() if generated else _hand_written_schema(page)
         title = html.unescape(str(page.meta.get("title") or page.title or config.site_name))
         description = page.meta.get("description") or config.site_description
@@ -282,11 +288,24 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[valid-type]
 
     @event_priority(-100)
     def on_post_page(self, output: str, /, *, page: MkDocsPage, config: MkDocsConfig) -> str:
-        return finish_page(output, self.heads.get(page.file.src_uri))
+        return self._finish(output, self.heads.get(page.file.src_uri))
 
     def on_post_template(self, output_content: str, /, *, template_name: str, config: MkDocsConfig) -> str:
         # The 404 page and other static templates get the same policy and guards.
-        return finish_page(output_content, None) if template_name.endswith(".html") else output_content
+        return self._finish(output_content, None) if template_name.endswith(".html") else output_content
+
+    def _finish(self, output: str, head: Head | None) -> str:
+        output = finish_page(output, head)
+        return chunked_search.searched_with_pagefind(output) if self.search_engine == "pagefind" else output
+
+    @event_priority(-100)  # after Material's search plugin has written the index Pagefind reads
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.search_engine == "pagefind" and self.render is not None:
+            try:
+                also_asked = chunked_search.also_asked_by_page(self.render)
+                chunked_search.build_chunked_index(Path(config.site_dir), also_asked)
+            except chunked_search.ChunkedSearchFailed as error:
+                raise PluginError(f"explainer: {error}") from None
 
     def _neighbour(self, path: str | None) -> _Neighbour | None:
         if path is None or self.site is None:

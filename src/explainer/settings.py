@@ -144,6 +144,23 @@ class PagingOptions(Options):
     )
 
 
+class SearchOptions(Options):
+    """Which index the site search reads: one file fetched whole (lunr), or chunks fetched per query."""
+
+    engine: Literal["auto", "lunr", "pagefind"] = Field(
+        default="auto",
+        description="auto: Material's own one-file index up to `chunked_above` pages, Pagefind's chunked "
+        "index beyond; lunr or pagefind: always that one.",
+    )
+    chunked_above: Annotated[int, Field(ge=0)] = Field(
+        default=500,
+        description="Pages beyond which `auto` uses the chunked index. The one-file index grows by about "
+        "1 KB gzipped a page and is downloaded whole before the first result; a Pagefind search costs about "
+        "170 KB for the first query and 75 KB for each new one, so above 500 pages even four searches "
+        "transfer less (bench/search_bytes.py).",
+    )
+
+
 EvidenceTarget = Literal["definition", "faq", "industry", "use-case", "rating", "point"]
 
 
@@ -193,6 +210,7 @@ class Settings(Options):
     staleness: StalenessOptions = StalenessOptions()
     pairs: PairOptions = PairOptions()
     paging: PagingOptions = PagingOptions()
+    search: SearchOptions = SearchOptions()
     policy: PolicyOptions = PolicyOptions()
     external_links: list[str] = Field(
         default=[],
@@ -219,6 +237,7 @@ SECTIONS: tuple[tuple[str, type[Options]], ...] = (
     ("families.<name>", FamilyOptions),
     ("pairs", PairOptions),
     ("paging", PagingOptions),
+    ("search", SearchOptions),
     ("staleness", StalenessOptions),
     ("policy", PolicyOptions),
 )

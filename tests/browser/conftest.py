@@ -17,10 +17,11 @@ REPORTS = REPO / "site-reports"
 
 
 @pytest.fixture(scope="session")
-def site_dir(real_site: Path) -> Path:
+def site_dir(request: pytest.FixtureRequest) -> Path:
     """The real site every browser test reads; EXPLAINER_TEST_SITE=DIR points at one built already."""
     prebuilt = os.environ.get("EXPLAINER_TEST_SITE")
-    return Path(prebuilt) if prebuilt else real_site
+    # Asked for only when needed, so that a prebuilt site is not built again.
+    return Path(prebuilt) if prebuilt else Path(request.getfixturevalue("real_site"))
 
 
 @pytest.fixture(scope="session")

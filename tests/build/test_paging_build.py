@@ -1,9 +1,4 @@
-"""A site past every paging limit builds strictly (every link and anchor resolves) and stays light.
-
-The corpus is the benchmark's generator at 500 entities, with the limits lowered so that every
-list splits: a glossary and a bibliography by letter (several pages for a long letter), the FAQ
-by topic with its data file, a compact matrix, and counts instead of long lists.
-"""
+"""A site past every paging limit (tests/support/split_site.py) builds strictly and stays light."""
 
 from __future__ import annotations
 
@@ -12,41 +7,15 @@ import re
 from pathlib import Path
 
 import pytest
-import yaml
-from bench.corpus import generate
 
-from tests.support.project import build
+from tests.support.split_site import build_split_site
 
 pytestmark = pytest.mark.build
-
-LIMITS = {
-    "faq_on_one_page_up_to": 50,
-    "questions_per_page": 20,
-    "glossary_on_one_page_up_to": 50,
-    "terms_per_page": 10,
-    "sources_on_one_page_up_to": 20,
-    "sources_per_page": 10,
-    "use_cases_listed_up_to": 50,
-    "use_cases_per_technology": 10,
-    "matrix_notes_up_to": 10,
-    "overview_up_to": 3,
-    "nav_lists_up_to": 3,
-}
 
 
 @pytest.fixture(scope="module")
 def split_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = tmp_path_factory.mktemp("paged")
-    corpus = generate(project, 500)
-    config = project / "mkdocs.yml"
-    paging = yaml.safe_dump({"paging": LIMITS}, sort_keys=False).strip().replace("\n", "\n      ")
-    config.write_text(
-        config.read_text().replace(
-            "      content_dir: content\n", f"      content_dir: content\n      {paging}\n"
-        )
-    )
-    assert corpus.counts["faq"] > 50 and corpus.counts["definition"] > 50
-    return build(project)  # strict: a link or anchor that does not resolve fails the build
+    return build_split_site(tmp_path_factory.mktemp("paged"))
 
 
 def _ids(html: str) -> set[str]:

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import calendar
 import json
 import re
+from datetime import date
 from pathlib import Path
 
 import pytest
 
+from explainer.check import check_content
 from explainer.content import Content
+from tests.conftest import CORPUS, FIXTURES, TODAY
+from tests.support.project import build, fixture_project
 
 pytestmark = pytest.mark.build
 
@@ -83,10 +88,25 @@ def test_sitemap_lists_every_page(real_site: Path) -> None:
     assert sitemap.count("<loc>") == len(pages)
 
 
-def test_sitemap_dates_content_pages_by_their_review(real_site: Path, real_content: Content) -> None:
-    technology = real_content.technologies["diffusion-models"]
-    sitemap = (real_site / "sitemap.xml").read_text()
-    entry = re.search(
-        r"<loc>[^<]*/technologies/diffusion-models/</loc>\s*<lastmod>([^<]+)</lastmod>", sitemap
+# A build date no content was reviewed on: the real content is all reviewed on one day, which may be
+# the day the suite runs, and then a sitemap dated by the build would pass for the wrong reason.
+BUILD_DAY = date(2017, 7, 14)
+
+
+def test_sitemap_dates_content_pages_by_their_review(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(calendar.timegm(BUILD_DAY.timetuple())))
+    site = build(fixture_project(tmp_path / "project"))
+    lastmod = dict(
+        re.findall(
+            r"<loc>https://[^/]+/([^<]*)</loc>\s*<lastmod>([^<]+)</lastmod>",
+            (site / "sitemap.xml").read_text(),
+        )
     )
-    assert entry and entry.group(1) == technology.reviewed.isoformat()
+    content = check_content(CORPUS, base=FIXTURES, today=TODAY).content
+    reviewed = {f"technologies/{t.id}/": t.reviewed for t in content.technologies.values()}
+    reviewed |= {f"faq/{f.id}/": f.reviewed for f in content.faqs.values()}
+    assert {url: lastmod.get(url) for url in reviewed} == {
+        url: day.isoformat() for url, day in reviewed.items()
+    }
+    # A hand-written page has no review date: it is dated by the build.
+    assert lastmod[""] == BUILD_DAY.isoformat()

@@ -96,7 +96,8 @@ def test_edits_renames_and_deletions_are_never_served_from_the_cache(
         first = _agree(capsys, monkeypatch)
         assert expected in first[1] + first[2], name
         assert _run(capsys) == first, f"{name}: a repeat run differs"  # now from the whole-result cache
-    assert (project / ".cache/explainer/check.pickle").is_file()
+    assert (project / ".cache/explainer/result.pickle").is_file()
+    assert (project / ".cache/explainer/analyses.pickle").is_file()
 
 
 def test_a_repeat_check_reads_no_markdown_field_again(project: Path) -> None:
@@ -113,12 +114,14 @@ def test_a_cache_from_other_code_or_a_damaged_file_is_ignored(
     project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _agree(capsys, monkeypatch)
-    stored = project / ".cache/explainer/check.pickle"
-    stored.write_bytes(stored.read_bytes()[:100])
+    for name in ("result.pickle", "analyses.pickle"):
+        stored = project / ".cache/explainer" / name
+        stored.write_bytes(stored.read_bytes()[: len(stored.read_bytes()) // 2])  # cut off mid-write
     assert _agree(capsys, monkeypatch)[0] == 0
+    assert CheckCache.load(project).result is not None and CheckCache.load(project).analyses
     monkeypatch.setattr(cache_module, "code_fingerprint", lambda: b"another version")
-    assert CheckCache.load(project).result is None
-    stored.write_bytes(b"not a pickle")
+    assert CheckCache.load(project).result is None and CheckCache.load(project).analyses == {}
+    (project / ".cache/explainer/analyses.pickle").write_bytes(b"not a pickle")
     assert CheckCache.load(project).analyses == {}
 
 

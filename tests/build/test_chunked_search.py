@@ -1,0 +1,119 @@
+"""A site above the chunked-search threshold ships a Pagefind bundle and no lunr index; the real site keeps lunr."""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import re
+from pathlib import Path
+from urllib.parse import urljoin
+
+import pytest
+
+from explainer.build import BuildFailed
+from explainer.chunked_search import BUNDLE_DIR, ENGINE_ATTRIBUTE, LUNR_INDEX, UNUSED_BUNDLE_FILES, WORKER
+from tests.support.project import build, fixture_project
+
+pytestmark = pytest.mark.build
+
+THEME_WORKER = re.compile(r"assets/javascripts/workers/search\.[0-9a-f]+\.min\.js")
+
+
+@pytest.fixture(scope="module")
+def chunked_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixture site with a threshold so low that it is searched with Pagefind."""
+    project = fixture_project(tmp_path_factory.mktemp("chunked"), options={"search": {"chunked_above": 1}})
+    return build(project)
+
+
+@pytest.fixture(scope="module")
+def lunr_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The same site searched with Material's own index."""
+    project = fixture_project(tmp_path_factory.mktemp("lunr"), options={"search": {"engine": "lunr"}})
+    return build(project)
+
+
+def _fragment_urls(site: Path) -> set[str]:
+    urls = set()
+    for fragment in (site / BUNDLE_DIR / "fragment").glob("*.pf_fragment"):
+        data = gzip.decompress(fragment.read_bytes()).removeprefix(b"pagefind_dcd")
+        urls.add(json.loads(data)["url"])
+    return urls
+
+
+def test_a_site_above_the_threshold_ships_a_pagefind_bundle_and_no_lunr_index(chunked_site: Path) -> None:
+    bundle = chunked_site / BUNDLE_DIR
+    for name in ("pagefind.js", "pagefind-entry.json", "wasm.en.pagefind"):
+        assert (bundle / name).is_file(), name
+    assert list((bundle / "index").glob("*.pf_index"))
+    assert list((bundle / "fragment").glob("*.pf_fragment"))
+    assert not (chunked_site / LUNR_INDEX).exists()
+    assert [name for name in UNUSED_BUNDLE_FILES if (bundle / name).exists()] == []
+
+
+def test_pagefind_indexes_exactly_the_pages_the_lunr_index_would(chunked_site: Path, lunr_site: Path) -> None:
+    lunr = json.loads((lunr_site / LUNR_INDEX).read_text())
+    pages = {"/" + doc["location"].split("#")[0] for doc in lunr["docs"]}
+    assert _fragment_urls(chunked_site) == pages
+    # Pages with `search: exclude` are in neither (the pros-and-cons page repeats the technologies).
+    built = {
+        "/" + p.relative_to(lunr_site).as_posix().removesuffix("index.html")
+        for p in lunr_site.rglob("*.html")
+    }
+    assert "/pros-and-cons/" in built
+    assert "/pros-and-cons/" not in pages
+
+
+def test_every_page_of_a_chunked_site_searches_with_the_pagefind_worker(chunked_site: Path) -> None:
+    pages = list(chunked_site.rglob("*.html"))
+    assert len(pages) > 5
+    for page in pages:
+        text = page.read_text()
+        config = json.loads(
+            re.search(r'<script id="__config" type="application/json">(.*?)</script>', text, re.S)[1]
+        )  # type: ignore[index]
+        address = urljoin("https://site.test/" + page.relative_to(chunked_site).as_posix(), config["search"])
+        assert address == f"https://site.test/{WORKER}", page
+        assert (chunked_site / WORKER).is_file()
+        assert f'<html {ENGINE_ATTRIBUTE}="pagefind"' in text, page
+        assert not THEME_WORKER.search(text), page
+
+
+def test_a_lunr_site_is_left_as_the_theme_makes_it(lunr_site: Path) -> None:
+    assert (lunr_site / LUNR_INDEX).is_file()
+    assert not (lunr_site / BUNDLE_DIR).exists()
+    home = (lunr_site / "index.html").read_text()
+    assert THEME_WORKER.search(home)
+    assert ENGINE_ATTRIBUTE not in re.search(r"<html\b[^>]*>", home)[0]  # type: ignore[index]
+
+
+def test_the_real_site_keeps_lunr_by_default(real_site: Path) -> None:
+    assert (real_site / LUNR_INDEX).is_file()
+    assert not (real_site / BUNDLE_DIR).exists()
+
+
+def test_the_pagefind_bundle_is_the_same_on_every_build(chunked_site: Path, tmp_path: Path) -> None:
+    project = fixture_project(tmp_path / "again", options={"search": {"chunked_above": 1}})
+    again = build(project)
+
+    def files(site: Path) -> dict[str, str]:
+        bundle = site / BUNDLE_DIR
+        return {p.relative_to(bundle).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+                for p in bundle.rglob("*") if p.is_file()}  # fmt: skip
+
+    assert files(again) == files(chunked_site)
+
+
+def test_pagefind_without_the_theme_search_fails_the_build_with_a_reason(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    project = fixture_project(tmp_path / "project", options={"search": {"engine": "pagefind"}})
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text().replace("  - search\n", "", 1))
+    with pytest.raises(BuildFailed):
+        build(project)
+    assert (
+        "explainer: no search/search_index.json to index: is Material's search plugin enabled?" in caplog.text
+    )
+    assert not (project / "site").exists()
