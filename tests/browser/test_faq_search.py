@@ -1,73 +1,295 @@
-"""A reader filters the FAQ: synonyms both ways, typos, highlighting, shareable URL, empty result."""
+"""A reader filters the FAQ, on the real site (every answer on the page) and on a 1,000-question site
+(the questions come from a data file): what is on screen matches what the status says, the right
+question comes first, and the topic view comes back when the box is cleared.
+
+Everything here is read off the screen: visibility and boxes, never an attribute CSS could override.
+"""
 
 from __future__ import annotations
 
 import json
+import os
 import re
+from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, Page, Request, expect
 
 from tests.support.browser import Traffic
+from tests.support.large_faq import large_faq_project
+from tests.support.project import build
+from tests.support.reader_search import (
+    FILTER_BOX,
+    FILTER_FORM,
+    clear_faq_filter,
+    filter_faq,
+    visible_faq_results,
+)
+from tests.support.server import serve
 
 pytestmark = pytest.mark.browser
 
+LARGE_FAQ = 1000
+# How readers type, and the question that answers them: words that only connect ("vs", "the
+# difference between") or pad ("myself") must not get in the way.
+FIRST_RESULTS = [
+    ("gan vs diffusion", "what-is-the-difference-between-gans-and-diffusion-models"),
+    ("why does chatgpt make stuff up", "why-do-llms-hallucinate"),
+    ("llm cheaper to run myself?", "is-self-hosting-cheaper-than-an-api"),
+    ("RAG", "what-is-rag"),
+    ("LLM", "what-is-a-large-language-model"),
+    ("context window", "what-is-a-context-window"),
+    ("open weights vs open source", "open-weights-vs-open-source"),
+    ("prompt injection", "what-is-prompt-injection"),
+    ("mixture of experts", "what-is-mixture-of-experts"),
+]
+TYPOS = [
+    ("temprature", "what-does-temperature-do"),
+    ("halucinate", "why-do-llms-hallucinate"),
+    ("deepfak", "what-are-deepfakes"),
+]
+NO_MATCH = "zqxwv"
+PARTIAL = "hallucination zebra"  # no question has both words
+PARTIAL_STATUS = re.compile(r"^No question has every word; the (closest one is|\d+ closest are) shown\.$")
 
-def shown_questions(page: Page) -> list[str]:
-    return page.eval_on_selector_all(
-        "details.ex-faq", "items => [...new Set(items.filter(i => !i.hidden).map(i => i.dataset.faq))]"
+
+@pytest.fixture(scope="session")
+def large_faq_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real site with 1,000 questions, built once per test session (EXPLAINER_TEST_LARGE_FAQ_SITE
+    points at one built already with `python -m tests.support.large_faq DIR`)."""
+    prebuilt = os.environ.get("EXPLAINER_TEST_LARGE_FAQ_SITE")
+    if prebuilt:
+        return Path(prebuilt)
+    return build(large_faq_project(tmp_path_factory.mktemp("large-faq") / "project", LARGE_FAQ))
+
+
+@pytest.fixture(scope="session")
+def large_faq_url(large_faq_site: Path) -> Iterator[str]:
+    with serve(large_faq_site) as url:
+        yield url
+
+
+@pytest.fixture(params=["real", "large"])
+def site_url(request: pytest.FixtureRequest) -> str:
+    """The real site (its 80 answers on the FAQ page) and the 1,000-question one (a data file)."""
+    return str(request.getfixturevalue("base_url" if request.param == "real" else "large_faq_url"))
+
+
+@pytest.fixture
+def reader(browser: Browser, site_url: str) -> Iterator[tuple[Page, Traffic]]:
+    """A tab on the FAQ page, its network and console recorded."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    traffic = Traffic(site_url)
+    traffic.watch(page)
+    page.goto(site_url + "faq/")
+    yield page, traffic
+    context.close()
+
+
+def data_mode(page: Page) -> bool:
+    return page.locator(FILTER_FORM).get_attribute("data-ex-faq-data") is not None
+
+
+def status(page: Page) -> str:
+    return page.locator(f"{FILTER_FORM} [role=status]").inner_text().strip()
+
+
+def counted(text: str) -> int:
+    """The number of questions a status line says are shown ("12 questions match.", "70 questions
+    match; the best 50 are shown.", "No question has every word; the 3 closest are shown.")."""
+    if "closest one is" in text:
+        return 1
+    number = re.search(r"(\d+) (?:closest )?are shown", text) or re.search(r"(\d+) questions? match", text)
+    assert number, f"no count in the status {text!r}"
+    return int(number.group(1))
+
+
+def boxes(page: Page, selector: str) -> list[dict[str, object]]:
+    """For every element matching `selector`: its id, whether it has a box on screen, and whether it
+    stands in the list of results."""
+    return page.locator(selector).evaluate_all(
+        """els => els.map(el => ({
+            id: el.dataset.faq || el.id || el.textContent.trim().slice(0, 40),
+            box: el.getClientRects().length > 0 && el.getBoundingClientRect().height > 0,
+            listed: !!el.closest(".ex-faq-results"),
+        }))"""
     )
 
 
-def type_query(page: Page, text: str) -> None:
-    box = page.get_by_label("Filter the questions")
-    box.fill("")
-    box.press_sequentially(text)
+def topic_view(page: Page) -> list[list[str]]:
+    """The page as written: each topic section's questions (or links), in order."""
+    return page.locator("section.ex-faq-topic").evaluate_all(
+        """sections => sections.map(s => [...s.querySelectorAll("details.ex-faq, li > a")]
+            .map(el => el.dataset.faq || el.getAttribute("href")))"""
+    )
+
+
+@pytest.mark.parametrize("query", ["LLM", "gan vs diffusion", PARTIAL, NO_MATCH])
+def test_what_is_on_screen_is_what_the_status_counts_and_the_rest_has_no_box(
+    reader: tuple[Page, Traffic], query: str
+) -> None:
+    page, traffic = reader
+    filter_faq(page, query)
+    shown = visible_faq_results(page)
+    expect(page.locator(f"{FILTER_FORM} [role=status]")).to_be_visible()
+    assert len(shown) == counted(status(page))
+    assert len(shown) == len(set(shown)), "a question is listed twice"
+    for section in page.locator("section.ex-faq-topic").all():
+        expect(section).to_be_hidden()
+    if data_mode(page):
+        listed = boxes(page, f"{FILTER_FORM} .ex-faq-results > li")
+        assert all(item["box"] for item in listed)
+        assert len(listed) == len(shown)
+    else:
+        questions = boxes(page, "details.ex-faq")
+        assert [q["id"] for q in questions if q["box"]] == shown
+        assert all(q["listed"] == q["box"] for q in questions), "a question outside the list is on screen"
+        hidden = page.locator("section.ex-faq-topic details.ex-faq")
+        if hidden.count():
+            expect(hidden.first).to_be_hidden()
+            assert hidden.first.bounding_box() is None
+    if shown:
+        expect(page.locator(f"{FILTER_FORM} .ex-faq-results > li").first).to_be_in_viewport()
+    traffic.assert_clean()
+
+
+def test_the_question_that_answers_comes_first(reader: tuple[Page, Traffic]) -> None:
+    page, traffic = reader
+    wrong = {}
+    for query, expected in FIRST_RESULTS:
+        filter_faq(page, query, every_key=True)
+        shown = visible_faq_results(page)
+        if not shown or shown[0] != expected:
+            wrong[query] = shown[:3]
+    assert wrong == {}
+    traffic.assert_clean()
+
+
+@pytest.mark.parametrize(("typed", "expected"), TYPOS)
+def test_a_typo_still_finds_the_question(reader: tuple[Page, Traffic], typed: str, expected: str) -> None:
+    page, _ = reader
+    filter_faq(page, typed, every_key=True)
+    assert visible_faq_results(page)[:1] == [expected]
+
+
+def test_clearing_the_box_brings_back_every_topic_as_written(reader: tuple[Page, Traffic]) -> None:
+    page, traffic = reader
+    written = topic_view(page)
+    visible_before = boxes(page, "section.ex-faq-topic")
+    filter_faq(page, "LLM")
+    assert len(visible_faq_results(page)) > 1
+    clear_faq_filter(page)
+    expect(page.locator(f"{FILTER_FORM} .ex-faq-results")).to_be_hidden()
+    for section in page.locator("section.ex-faq-topic").all():
+        expect(section).to_be_visible()
+    assert topic_view(page) == written
+    assert boxes(page, "section.ex-faq-topic") == visible_before
+    expect(page.locator("mark.ex-hit")).to_have_count(0)
+    assert status(page) == ""
+    expect(page).to_have_url(re.compile(r"/faq/$"))
+    traffic.assert_clean()
+
+
+def test_the_query_is_kept_in_the_url_and_restored(reader: tuple[Page, Traffic], site_url: str) -> None:
+    page, traffic = reader
+    filter_faq(page, "gan vs diffusion", every_key=True)
+    expect(page).to_have_url(re.compile(r"/faq/\?q=gan\+vs\+diffusion$"))
+    first = visible_faq_results(page)[0]
+    page.goto(site_url + "faq/?q=gan%20vs%20diffusion")
+    expect(page.locator(FILTER_BOX)).to_have_value("gan vs diffusion")
+    expect(page.locator(f"{FILTER_FORM} .ex-faq-results > li").first).to_be_visible()
+    assert visible_faq_results(page)[0] == first == "what-is-the-difference-between-gans-and-diffusion-models"
+    # ?q= belongs to the filter here: the theme's own search stays closed.
+    expect(page.locator("input[data-md-component=search-query]")).not_to_be_focused()
+    assert page.locator("input[data-md-toggle=search]").is_checked() is False
+    expect(page.locator(".md-search__output")).to_be_hidden()
+    traffic.assert_clean()
+
+
+def test_matched_words_are_marked_where_they_stand(reader: tuple[Page, Traffic]) -> None:
+    page, traffic = reader
+    filter_faq(page, "hallucinate")
+    first = page.locator(f"{FILTER_FORM} .ex-faq-results > li").first
+    title = first.locator("summary, a").first
+    expect(title).to_have_text("Why do LLMs hallucinate?")  # marking wraps words, the text stays
+    marks = title.locator("mark.ex-hit")
+    expect(marks.first).to_be_visible()
+    assert all("hallucinat" in text.casefold() for text in marks.all_inner_texts())
+    if data_mode(page):
+        expect(first.locator("p")).to_be_visible()  # the direct answer, as an excerpt
+    else:
+        title.click()
+        expect(first.locator("details > :not(summary) mark.ex-hit").first).to_be_visible()
+    clear_faq_filter(page)
+    expect(page.locator("mark.ex-hit")).to_have_count(0)
+    traffic.assert_clean()
+
+
+def test_when_no_question_has_every_word_the_closest_are_shown_and_said_so(
+    reader: tuple[Page, Traffic],
+) -> None:
+    page, _ = reader
+    filter_faq(page, PARTIAL)
+    expect(page.locator(f"{FILTER_FORM} [role=status]")).to_have_text(PARTIAL_STATUS)
+    assert visible_faq_results(page)[0] == "why-do-llms-hallucinate"
+
+
+def test_no_match_hands_the_words_to_the_site_search(reader: tuple[Page, Traffic]) -> None:
+    page, traffic = reader
+    filter_faq(page, NO_MATCH)
+    assert visible_faq_results(page) == []
+    expect(page.locator(f"{FILTER_FORM} [role=status]")).to_have_text("0 questions match.")
+    handoff = page.get_by_role("button", name="Search the whole site instead")
+    expect(handoff).to_be_visible()
+    handoff.click()
+    search = page.locator("input[data-md-component=search-query]")
+    expect(search).to_be_visible()
+    expect(search).to_have_value(NO_MATCH)
+    expect(search).to_be_focused()
+    expect(page.locator(".md-search__output")).to_be_visible()
+    # The theme searched for the words (its meta line says how many pages matched, not "Type to start").
+    expect(page.locator(".md-search-result__meta")).to_have_text(re.compile(r"^(No|\d+) matching document"))
+    traffic.assert_clean()
+
+
+# -- the real site: every answer on the page; synonyms from the glossary --------------------------------
 
 
 def faq_texts(site_dir: Path) -> dict[str, str]:
     data = json.loads((site_dir / "data/content.json").read_text())
-    return {f["id"]: (f["question"] + " " + f["answer"]).casefold() for f in data["faq"]}
+    return {
+        f["id"]: " ".join([f["question"], *f.get("also_asked", []), f["answer"]]).casefold()
+        for f in data["faq"]
+    }
+
+
+@pytest.fixture
+def real_faq(page: Page, base_url: str) -> Page:
+    page.goto(base_url + "faq/")
+    return page
 
 
 @pytest.mark.parametrize(
     ("typed", "written"),
-    [("LLM", "large language model"), ("RAG", "retrieval-augmented generation"), ("GenAI", "generative ai")],
+    [("GenAI", "generative ai"), ("RAG", "retrieval-augmented generation"), ("MoE", "mixture of experts")],
 )
 def test_an_abbreviation_finds_questions_that_only_spell_it_out(
-    page: Page, base_url: str, site_dir: Path, typed: str, written: str, traffic: Traffic
+    real_faq: Page, site_dir: Path, typed: str, written: str, traffic: Traffic
 ) -> None:
-    page.goto(base_url + "faq/")
-    type_query(page, typed)
-    shown = set(shown_questions(page))
-    texts = faq_texts(site_dir)
-    spelled_out = {faq_id for faq_id, text in texts.items() if written in text}
+    filter_faq(real_faq, typed)
+    shown = set(visible_faq_results(real_faq))
+    spelled_out = {faq_id for faq_id, text in faq_texts(site_dir).items() if written in text}
     assert spelled_out, f"the content has no question that writes '{written}'"
     assert spelled_out <= shown
     traffic.assert_clean()
 
 
-def test_a_synonym_alone_is_enough_to_match(page: Page, base_url: str, site_dir: Path) -> None:
-    """Questions that never write 'LLM' are found by 'LLM' because they say 'large language model'."""
-    page.goto(base_url + "faq/")
-    type_query(page, "LLM")
-    shown = set(shown_questions(page))
-    only_long = {
-        faq_id
-        for faq_id, text in faq_texts(site_dir).items()
-        if "large language model" in text and not re.search(r"\bllms?\b", text)
-    }
-    assert only_long, "expected at least one question that spells out 'large language model' only"
-    assert only_long <= shown
-
-
-def test_the_long_form_finds_questions_that_only_use_the_abbreviation(
-    page: Page, base_url: str, site_dir: Path
-) -> None:
-    page.goto(base_url + "faq/")
-    type_query(page, "retrieval augmented generation")
-    shown = set(shown_questions(page))
+def test_the_long_form_finds_questions_that_only_use_the_abbreviation(real_faq: Page, site_dir: Path) -> None:
+    filter_faq(real_faq, "retrieval augmented generation")
+    shown = set(visible_faq_results(real_faq))
     abbreviation_only = {
         faq_id
         for faq_id, text in faq_texts(site_dir).items()
@@ -78,68 +300,81 @@ def test_the_long_form_finds_questions_that_only_use_the_abbreviation(
     assert "what-is-rag" in shown
 
 
-def test_filter_ignores_case_punctuation_and_small_typos(page: Page, base_url: str) -> None:
-    page.goto(base_url + "faq/")
-    type_query(page, "HALUCINATE?!")
-    assert "why-do-llms-hallucinate" in shown_questions(page)
+def test_a_question_about_the_word_comes_before_answers_that_only_mention_it(
+    real_faq: Page, site_dir: Path
+) -> None:
+    """'LLM' is in most answers: the questions that ask about LLMs (in their wording or their other
+    phrasings) come first, the ones that only mention LLMs in the answer after all of them."""
+    filter_faq(real_faq, "LLM")
+    shown = visible_faq_results(real_faq)
+    assert shown[0] == "what-is-a-large-language-model"
+    named = re.compile(r"\b(llms?|large language models?|language models)\b")  # the glossary's names for it
+    data = json.loads((site_dir / "data/content.json").read_text())["faq"]
+    asking = {
+        f["id"] for f in data if named.search(" ".join([f["question"], *f.get("also_asked", [])]).casefold())
+    }
+    # The answer as read: link targets ("(faq:how-do-llms-use-tools)") are not text.
+    said = {f["id"]: re.sub(r"\]\([^)]*\)", "]", f["answer"]).casefold() for f in data}
+    mentioning = {faq_id for faq_id, text in said.items() if named.search(text)} - asking
+    assert asking and mentioning
+    assert asking <= set(shown), "a question about LLMs is not shown"
+    last_asking = max(shown.index(faq_id) for faq_id in asking)
+    assert all(shown.index(faq_id) > last_asking for faq_id in mentioning & set(shown))
 
 
-def test_matching_words_are_highlighted_where_they_stand(page: Page, base_url: str) -> None:
-    page.goto(base_url + "faq/")
-    questions = page.eval_on_selector_all("details.ex-faq > summary", "els => els.map(e => e.textContent)")
-    type_query(page, "hallucinate")
-    marks = page.locator("details.ex-faq:not([hidden]) summary mark.ex-hit")
-    expect(marks.first).to_be_visible()  # marking follows the filter within a frame or two
-    page.wait_for_timeout(300)
-    assert all("hallucinat" in text.casefold() for text in marks.all_inner_texts())
-    # Marking wraps words in place: every question still reads exactly as before.
-    assert (
-        page.eval_on_selector_all("details.ex-faq > summary", "els => els.map(e => e.textContent)")
-        == questions
-    )
-    summary = page.locator("details.ex-faq:not([hidden]) summary:has(mark.ex-hit)").first
-    assert re.search(r"<mark[^>]*>hallucinate</mark>", summary.inner_html(), re.IGNORECASE)
-    summary.click()
-    answer_marks = page.locator("details.ex-faq[open] > :not(summary) mark.ex-hit")
-    expect(answer_marks.first).to_be_visible()
-    type_query(page, "LLM")
-    expect(page.locator("details.ex-faq:not([hidden]) summary mark.ex-hit").first).to_be_visible()
-    page.wait_for_timeout(500)  # marking spreads over frames; let it finish
-    assert page.locator("details.ex-faq:not([hidden]) summary mark.ex-hit").count() >= 10
-    assert (
-        page.eval_on_selector_all("details.ex-faq > summary", "els => els.map(e => e.textContent)")
-        == questions
-    )
-    type_query(page, "")
-    expect(page.locator("mark.ex-hit")).to_have_count(0)
+# -- the large site: questions from a data file, loaded when the reader starts typing ---------------------
 
 
-def test_the_query_is_kept_in_the_url_and_restored(page: Page, base_url: str, traffic: Traffic) -> None:
-    page.goto(base_url + "faq/")
-    type_query(page, "tokens")
-    expect(page).to_have_url(re.compile(r"/faq/\?q=tokens$"))
-    count = len(shown_questions(page))
-    page.goto(base_url + "faq/?q=tokens")
-    expect(page.get_by_label("Filter the questions")).to_have_value("tokens")
-    assert len(shown_questions(page)) == count
-    expect(page.locator("input[data-md-component=search-query]")).not_to_be_focused()
-    assert page.locator("input[data-md-toggle=search]").is_checked() is False
+@pytest.fixture
+def large_faq(browser: Browser, large_faq_url: str) -> Iterator[tuple[Page, Traffic, list[str]]]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    traffic = Traffic(large_faq_url)
+    traffic.watch(page)
+    fetched: list[str] = []
+
+    def record(request: Request) -> None:
+        if urlsplit(request.url).path.endswith("/data/faq.json"):
+            fetched.append(request.url)
+
+    page.on("request", record)
+    page.goto(large_faq_url + "faq/")
+    yield page, traffic, fetched
+    context.close()
+
+
+def test_a_large_faq_fetches_its_questions_on_the_first_keystroke_only(
+    large_faq: tuple[Page, Traffic, list[str]], large_faq_site: Path
+) -> None:
+    page, traffic, fetched = large_faq
+    page.wait_for_load_state("networkidle")
+    assert fetched == [], "the questions were fetched before the reader typed"
+    expect(page.locator("section.ex-faq-topic").first).to_be_visible()
+    filter_faq(page, "t", every_key=True)
+    assert len(fetched) == 1
+    filter_faq(page, "tokens", every_key=True)
+    clear_faq_filter(page)
+    filter_faq(page, "rag", every_key=True)
+    assert len(fetched) == 1, "the data file was fetched again"
+    questions = json.loads((large_faq_site / "data/faq.json").read_text())["questions"]
+    assert len(questions) == LARGE_FAQ
     traffic.assert_clean()
 
 
-def test_no_match_offers_the_site_wide_search(page: Page, base_url: str) -> None:
-    page.goto(base_url + "faq/")
-    type_query(page, "zqxwv")
-    assert shown_questions(page) == []
-    expect(page.get_by_role("status").first).to_have_text("0 questions match.")
-    page.get_by_role("button", name="Search the whole site instead").click()
-    expect(page.locator("input[data-md-component=search-query]")).to_have_value("zqxwv")
-    expect(page.locator("input[data-md-component=search-query]")).to_be_focused()
-
-
-def test_topics_without_a_match_are_hidden(page: Page, base_url: str) -> None:
-    page.goto(base_url + "faq/")
-    total = page.locator("section.ex-faq-topic").count()
-    type_query(page, "copyright")
-    visible = page.locator("section.ex-faq-topic:not([hidden])").count()
-    assert 0 < visible < total
+def test_a_large_faq_lists_matches_as_links_with_their_direct_answer(
+    large_faq: tuple[Page, Traffic, list[str]], large_faq_site: Path
+) -> None:
+    page, traffic, _ = large_faq
+    filter_faq(page, "context window", every_key=True)
+    answers = {q["id"]: q for q in json.loads((large_faq_site / "data/faq.json").read_text())["questions"]}
+    first = page.locator(f"{FILTER_FORM} .ex-faq-results > li").first
+    link = first.get_by_role("link")
+    expect(link).to_have_text(answers["what-is-a-context-window"]["question"])
+    expect(first.locator("p")).to_have_text(answers["what-is-a-context-window"]["answer"])
+    expect(page.locator("details.ex-faq")).to_have_count(0)
+    link.click()
+    expect(page).to_have_url(re.compile(r"/faq/what-is-a-context-window/$"))
+    expect(page.get_by_role("heading", level=1)).to_contain_text(
+        answers["what-is-a-context-window"]["question"]
+    )
+    traffic.assert_clean()

@@ -7,9 +7,9 @@ import re
 from collections.abc import Iterator
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, expect
 
+from tests.support.axe import serious_violations
 from tests.support.browser import PHONE
 from tests.support.server import serve
 from tests.support.split_site import build_split_site
@@ -55,15 +55,11 @@ def split_pages(split_url: str, browser: Browser) -> dict[str, str]:
 def test_split_pages_have_no_serious_accessibility_violation(
     browser: Browser, split_url: str, split_pages: dict[str, str]
 ) -> None:
-    axe = Axe()
     problems = {}
     for name, path in split_pages.items():
         page = browser.new_page()
         page.goto(path)
-        page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
-        serious = [
-            v["id"] for v in axe.run(page).response["violations"] if v["impact"] in {"serious", "critical"}
-        ]
+        serious = serious_violations(page)
         if serious:
             problems[name] = serious
         page.close()

@@ -1,66 +1,127 @@
 /* explainer: the FAQ filter. Typing shows the matching questions as one list, best first: a word
    in the question counts more than one in its other phrasings, more than a synonym's match, more
-   than one in the answer; whole words more than prefixes or typos; rare words more than common
-   ones. Connecting words ("vs", "or", "the difference between") never make a query fail, and when
-   no question has every word, the closest ones are shown and labelled as such. Glossary synonyms
-   expand both ways (an abbreviation finds its term). The query stays in the URL (?q=). On a site
-   too large to put every answer on one page, the questions come from a data file fetched on the
-   first keystroke. No library. */
+   than one in the answer; whole words and their other forms (image, images) more than prefixes or
+   typos; rare words more than common ones. Connecting and filler words ("vs", "or", "the
+   difference between", "exactly") never make a query fail, and when no question has every word,
+   the closest ones are shown and labelled as such. Glossary synonyms expand both ways (an
+   abbreviation finds its term). The query stays in the URL (?q=). On a site too large to put every
+   answer on one page, the questions come from a data file fetched on the first keystroke. */
 (function () {
   "use strict";
 
   var SEPARATORS = /[^\p{L}\p{N}]+/gu;
-  // Words that connect a question rather than say what it is about.
-  var CONNECTING = new Set(("a an and are as at be between but by can compare compared comparison " +
-    "difference differences different do does for from how i in into is it me my of on or should " +
-    "tell than that the their them there these they this to versus vs v was what whats when where " +
-    "which who why will with would you your").split(" "));
-  var WEIGHT = { question: 8, also: 6, answer: 2 };
-  var SYNONYM_FACTOR = 0.5; // a match through a glossary synonym counts half of the typed word's
-  var PARTIAL = { exact: 1, prefix: 0.6, typo: 0.5 };
+  // Words that connect or pad a question rather than say what it is about (the site search's own
+  // stop words, and the words people put between the things they compare).
+  var CONNECTING = new Set(("a about actually after all also am an and any " +
+    "anything are as at be because been between but by can cannot compare compared comparison could " +
+    "did difference differences different do does else even ever every exactly for from " +
+    "get got had has have he her hers him his how however i if in into is it its just kind let " +
+    "like may me might most must my myself no not of off often on only or other our own " +
+    "please rather really say she should since so some someone something sort still stuff " +
+    "tell than that the their them then there these they thing things this to too us v " +
+    "versus vs was way ways we were what whats when where which while who why will with " +
+    "would you your yourself").split(" "));
+  // A word's weight by where it is: the question, its other phrasings, the answer.
+  var WEIGHT = [8, 6, 2];
+  // A match through a glossary synonym counts less than the word typed (an abbreviation's plural
+  // or other form counts in full).
+  var SYNONYM = 0.7;
+  var CLOSE = { exact: 1, variant: 0.8, prefix: 0.6, typo: 0.5 };
   var PARTIAL_LIMIT = 10;
-  var FOCUS = 6; // the most a question that is wholly about the query gains over one that mentions it
+  // The most results put on the page at once: a longer list is not read, and costs time to lay out.
+  var SHOWN = 50;
+  // The most a question wholly about the query gains over one that only mentions it.
+  var FOCUS = 6;
+  var COMPARES = /(?:^| )(?:vs|versus|v|or|difference|differences|compare|compared|comparison)(?: |$)/;
+  var ENDING = /^(?:e|es|ed|er|ers|ing|ings|ion|ions|ation|ations|ive|ly|ment|ments|s|y|ies|ied|al)?$/;
 
   function normalise(text) {
     return text.toLowerCase().normalize("NFKD").replace(/\p{M}/gu, "").replace(SEPARATORS, " ").trim();
   }
 
-  // Edit distance, stopping early once it must exceed `limit`.
-  var rowA = new Uint16Array(64);
-  var rowB = new Uint16Array(64);
+  // Edit distance, a swap of neighbours counting as one edit (agnet, agent); false once above `limit`.
+  var rows = [new Uint8Array(64), new Uint8Array(64), new Uint8Array(64)];
   function within(a, b, limit) {
     if (Math.abs(a.length - b.length) > limit || a.length >= 63 || b.length >= 63) return false;
-    var previous = rowA, current = rowB, j;
+    var before = rows[0], previous = rows[1], current = rows[2], j;
     for (j = 0; j <= b.length; j++) previous[j] = j;
     for (var i = 1; i <= a.length; i++) {
       current[0] = i;
-      var best = i, code = a.charCodeAt(i - 1);
+      var best = i;
       for (j = 1; j <= b.length; j++) {
-        var value = Math.min(previous[j] + 1, current[j - 1] + 1,
-          previous[j - 1] + (code === b.charCodeAt(j - 1) ? 0 : 1));
+        var value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, before[j - 2] + 1);
         current[j] = value;
         if (value < best) best = value;
       }
       if (best > limit) return false;
-      var swap = previous; previous = current; current = swap;
+      var swap = before; before = previous; previous = current; current = swap;
     }
     return previous[b.length] <= limit;
+  }
+
+  // Two forms of one word: after the letters they share, each goes on with an ending (bias,
+  // biased); a doubled last letter (run, running) and a dropped "e" (use, used) are allowed.
+  function variant(a, b) {
+    var same = 0;
+    while (same < a.length && a[same] === b[same]) same++;
+    if (same < 3) return false;
+    if (a[same - 1] === "e") same--;
+    var last = a[same - 1];
+    return [a.slice(same), b.slice(same)].every(function (rest) {
+      return ENDING.test(rest[0] === last && rest.length > 1 ? rest.slice(1) : rest);
+    });
+  }
+
+  // A long word without its ending: typos are compared on these, so "replicatoin" meets "replication".
+  function core(word) {
+    return word.length > 5 ? word.replace(/(?:e|es|ed|ers?|ings?|ions?|ations?|s|ly)$/, "") : word;
+  }
+
+  // A normalised text without its connecting words.
+  function meaningful(text) {
+    return text.split(" ").filter(function (w) { return w && !CONNECTING.has(w); }).join(" ");
   }
 
   function escapeRegExp(text) { return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); }
 
   function hide(el, hidden) { el.classList.toggle("ex-hidden", hidden); }
 
-  // One question as the filter sees it: normalised text and word sets per field.
-  function entry(id, question, also, answer, el) {
-    var fields = { question: normalise(question), also: normalise(also.join(" ")), answer: normalise(answer) };
+  // One question as the filter sees it: normalised text per field, and its words with the fields
+  // they are in (a bit per field, in the order of FIELDS).
+  function entry(id, question, also, answer) {
+    var fields = [normalise(question), normalise(also.join(" ")), normalise(answer)];
     var words = {};
-    Object.keys(fields).forEach(function (field) {
-      fields[field].split(" ").forEach(function (w) { if (w) words[w] = (words[w] || 0) | FIELD_BIT[field]; });
+    fields.forEach(function (text, field) {
+      text.split(" ").forEach(function (w) { if (w) words[w] = (words[w] || 0) | (1 << field); });
     });
-    return { id: id, el: el, fields: fields, words: words, question: question, split: {} };
+    return { id: id, question: question, fields: fields, words: words };
   }
-  var FIELD_BIT = { question: 1, also: 2, answer: 4 };
+
+  function mark(el, pattern) {
+    var walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    var nodes = [];
+    while (walker.nextNode()) nodes.push(walker.currentNode);
+    nodes.forEach(function (node) {
+      var text = node.nodeValue, hits = Array.from(text.matchAll(pattern));
+      if (!hits.length) return;
+      var fragment = document.createDocumentFragment(), cursor = 0;
+      hits.forEach(function (hit) {
+        fragment.appendChild(document.createTextNode(text.slice(cursor, hit.index)));
+        var m = fragment.appendChild(document.createElement("mark"));
+        m.className = "ex-hit";
+        m.textContent = hit[0];
+        cursor = hit.index + hit[0].length;
+      });
+      fragment.appendChild(document.createTextNode(text.slice(cursor)));
+      node.parentNode.replaceChild(fragment, node);
+    });
+  }
+
+  function unmark(el) {
+    el.querySelectorAll("mark.ex-hit").forEach(function (m) { m.replaceWith(m.textContent); });
+    el.normalize();
+  }
 
   function setup(form) {
     if (form.hasAttribute("data-ex-ready")) return;
@@ -69,62 +130,70 @@
     var status = form.querySelector("[role=status]");
     var empty = form.querySelector(".ex-faq-empty");
     var results = form.querySelector(".ex-faq-results");
-    var groups = [];
+    var dataUrl = form.getAttribute("data-ex-faq-data");
+    var sections = Array.prototype.slice.call(document.querySelectorAll(".ex-faq-topic"));
+    var groups = [], items = [], postings = {}, sorted = [], byLength = [], cores = {}, remembered = {};
+    var pattern = null, shown = [];
+
     function useSynonyms(list) {
       groups = list.map(function (group) { return group.map(normalise); });
     }
-    useSynonyms(JSON.parse(form.getAttribute("data-synonyms") || "[]"));
-    var dataUrl = form.getAttribute("data-ex-faq-data");
-    var sections = Array.prototype.slice.call(document.querySelectorAll(".ex-faq-topic"));
-    var items = [];
-    var vocabulary = {}, sorted = [], byLength = [], frequency = {};
 
     function index(list) {
       items = list;
-      vocabulary = {}; frequency = {};
-      items.forEach(function (item) {
-        Object.keys(item.words).forEach(function (w) {
-          vocabulary[w] = 1;
-          frequency[w] = (frequency[w] || 0) + 1;
-        });
+      postings = {}; cores = {}; byLength = []; remembered = {};
+      items.forEach(function (item, i) {
+        Object.keys(item.words).forEach(function (w) { (postings[w] = postings[w] || []).push(i); });
       });
-      sorted = Object.keys(vocabulary).sort();
-      byLength = [];
-      sorted.forEach(function (w) { (byLength[w.length] = byLength[w.length] || []).push(w); });
-      remembered = {};
+      sorted = Object.keys(postings).sort();
+      sorted.forEach(function (w) {
+        var c = core(w);
+        if (!cores[c]) { cores[c] = []; (byLength[c.length] = byLength[c.length] || []).push(c); }
+        cores[c].push(w);
+      });
     }
 
     function fromPage() {
       return Array.prototype.map.call(document.querySelectorAll("details.ex-faq"), function (el) {
         var summary = el.querySelector("summary");
         var answer = el.textContent.slice(summary.textContent.length);
-        var also = JSON.parse(el.getAttribute("data-also") || "[]");
-        var item = entry(el.getAttribute("data-faq"), summary.textContent, also, answer, el);
+        var item = entry(el.getAttribute("data-faq"), summary.textContent,
+          JSON.parse(el.getAttribute("data-also") || "[]"), answer);
+        item.el = el;
         item.home = { parent: el.parentNode, next: el.nextSibling };
-        item.summary = summary;
-        item.summaryHTML = summary.innerHTML;
         return item;
       });
     }
 
-    var remembered = {};
-    // The vocabulary words a typed word stands for, each with how closely it matches.
+    // Where the words starting with `head` begin in the sorted vocabulary.
+    function from(head) {
+      var low = 0, high = sorted.length;
+      while (low < high) { var mid = (low + high) >> 1; if (sorted[mid] < head) low = mid + 1; else high = mid; }
+      return low;
+    }
+
+    // The vocabulary words a typed word stands for, each with how closely it matches. The word
+    // being typed (the last, with no space after it yet) also stands for the words it begins.
     function candidates(word, isLast) {
       var key = (isLast ? "+" : "=") + word;
       if (remembered[key]) return remembered[key];
-      var found = {};
-      if (vocabulary[word]) found[word] = PARTIAL.exact;
-      if (isLast && word.length >= 2) {
-        var low = 0, high = sorted.length;
-        while (low < high) { var mid = (low + high) >> 1; if (sorted[mid] < word) low = mid + 1; else high = mid; }
-        for (var i = low; i < sorted.length && sorted[i].indexOf(word) === 0; i++) {
-          if (!found[sorted[i]]) found[sorted[i]] = PARTIAL.prefix;
-        }
+      var found = {}, k;
+      if (postings[word]) found[word] = CLOSE.exact;
+      var head = word.slice(0, Math.max(3, word.length - 6));
+      for (k = from(head); word.length >= 3 && k < sorted.length && sorted[k].indexOf(head) === 0; k++) {
+        if (!found[sorted[k]] && variant(sorted[k], word)) found[sorted[k]] = CLOSE.variant;
       }
-      var limit = word.length >= 8 ? 2 : word.length >= 4 ? 1 : 0;
-      for (var length = word.length - limit; limit && length <= word.length + limit; length++) {
-        (byLength[length] || []).forEach(function (v) {
-          if (!found[v] && within(v, word, limit)) found[v] = PARTIAL.typo;
+      for (k = from(word); isLast && word.length >= 2 && k < sorted.length && sorted[k].indexOf(word) === 0; k++) {
+        if (!found[sorted[k]]) found[sorted[k]] = CLOSE.prefix;
+      }
+      // A typo keeps the first letter, and in a word of four letters it can only be a swap (bais, bias).
+      var typed = core(word), limit = typed.length >= 8 ? 2 : typed.length >= 4 ? 1 : 0;
+      var letters = typed.split("").sort().join();
+      for (var length = typed.length - limit; limit && length <= typed.length + limit; length++) {
+        (byLength[length] || []).forEach(function (c) {
+          if (c[0] !== typed[0] || !within(c, typed, limit)) return;
+          if (typed.length === 4 && c.split("").sort().join() !== letters) return;
+          cores[c].forEach(function (v) { if (!found[v]) found[v] = CLOSE.typo; });
         });
       }
       return (remembered[key] = found);
@@ -134,7 +203,8 @@
     function concepts(query) {
       var words = query.split(" ").filter(Boolean);
       var meaningful = words.filter(function (w) { return !CONNECTING.has(w); });
-      if (!meaningful.length) meaningful = words; // a query made only of small words keeps them
+      // A query made only of small words keeps them.
+      if (!meaningful.length) meaningful = words;
       var rest = " " + meaningful.join(" ") + " ";
       var found = [];
       groups.forEach(function (group) {
@@ -154,57 +224,31 @@
       return found;
     }
 
-    // How well an item answers one concept: the best field and closeness, weighted by rarity.
-    function conceptScore(item, concept) {
-      var best = 0;
+    // How well each question holds one concept, for the questions that hold it at all: the weight
+    // of the best field it is in, times how close the match is (a synonym counts less than the word
+    // typed). Only the questions listed under the concept's words are looked at.
+    function holding(concept, k, rows) {
+      function hold(i, value) {
+        var row = rows[i] || (rows[i] = new Float64Array(rows.width));
+        if (value > row[k]) row[k] = value;
+      }
       if (concept.phrases) {
         concept.phrases.forEach(function (phrase) {
-          var factor = phrase === concept.typed ? 1 : SYNONYM_FACTOR;
-          ["question", "also", "answer"].forEach(function (field) {
-            if ((" " + item.fields[field] + " ").indexOf(" " + phrase + " ") >= 0) {
-              best = Math.max(best, WEIGHT[field] * factor);
-            }
+          var factor = phrase === concept.typed || variant(phrase, concept.typed) ? 1 : SYNONYM;
+          (postings[phrase.split(" ")[0]] || []).forEach(function (i) {
+            items[i].fields.forEach(function (text, field) {
+              if ((" " + text + " ").indexOf(" " + phrase + " ") >= 0) hold(i, WEIGHT[field] * factor);
+            });
           });
         });
-        return best ? best * rarity(concept.phrases[0].split(" ")[0]) : 0;
+        return;
       }
-      for (var word in concept.words) {
-        var bits = item.words[word];
-        if (!bits) continue;
-        var field = bits & 1 ? "question" : bits & 2 ? "also" : "answer";
-        best = Math.max(best, WEIGHT[field] * concept.words[word] * rarity(word));
-      }
-      return best;
-    }
-
-    function rarity(word) {
-      return Math.log(1 + items.length / (frequency[word] || 1));
-    }
-
-    function phraseBonus(item, phrase) {
-      if (phrase.indexOf(" ") < 0) return 0;
-      if (item.fields.question.indexOf(phrase) >= 0) return 10;
-      return item.fields.also.indexOf(phrase) >= 0 ? 6 : 0;
-    }
-
-    // Words the reader typed side by side that stand close together in a field: "make ... up".
-    // Words that match nothing are skipped, so "make stuff up" still pairs "make" with "up".
-    function proximity(item, list) {
-      var bonus = 0;
-      list = list.filter(function (c) { return conceptScore(item, c) > 0; });
-      ["question", "also"].forEach(function (field) {
-        var words = item.split[field] || (item.split[field] = item.fields[field].split(" "));
-        for (var k = 0; k + 1 < list.length; k++) {
-          var a = list[k], b = list[k + 1];
-          for (var i = 0; i < words.length; i++) {
-            if (!matchesWord(a, words[i])) continue;
-            for (var j = i + 1; j <= i + 3 && j < words.length; j++) {
-              if (matchesWord(b, words[j])) { bonus += field === "question" ? 3 : 2; i = words.length; break; }
-            }
-          }
-        }
+      Object.keys(concept.words).forEach(function (word) {
+        postings[word].forEach(function (i) {
+          var bits = items[i].words[word];
+          hold(i, WEIGHT[bits & 1 ? 0 : bits & 2 ? 1 : 2] * concept.words[word]);
+        });
       });
-      return bonus;
     }
 
     function matchesWord(concept, word) {
@@ -212,34 +256,62 @@
         : concept.words[word] !== undefined;
     }
 
+    // Words typed side by side that stand close together (either way round) in the question or its
+    // other phrasings: "make ... up"; `held` are the concepts the item holds, so "make stuff up" counts.
+    function proximity(item, held) {
+      var bonus = 0;
+      [0, 1].forEach(function (field) {
+        var words = item.fields[field].split(" ");
+        var at = held.map(function (c) {
+          return words.map(function (w, i) { return matchesWord(c, w) ? i : -9; }).filter(function (i) { return i >= 0; });
+        });
+        for (var k = 0; k + 1 < held.length; k++) {
+          if (at[k].some(function (i) { return at[k + 1].some(function (j) { return i !== j && Math.abs(i - j) <= 3; }); })) {
+            bonus += 3 - field;
+          }
+        }
+      });
+      return bonus;
+    }
+
     // How much of the question is what the reader asked about: "What is sharding for?" is more
     // about sharding than "Can every database use sharding?", so it comes first for "sharding".
     function focus(item, list) {
-      var words = item.fields.question.split(" ").filter(function (w) { return w && !CONNECTING.has(w); });
-      if (!words.length) return 0;
-      var covered = words.filter(function (w) {
-        return list.some(function (c) {
-          return c.phrases ? c.phrases.some(function (p) { return (" " + p + " ").indexOf(" " + w + " ") >= 0; })
-            : c.words[w] !== undefined;
+      var question = " " + item.fields[0] + " ", covered = {};
+      list.forEach(function (c) {
+        (c.phrases || []).forEach(function (p) {
+          if (question.indexOf(" " + p + " ") >= 0) p.split(" ").forEach(function (w) { covered[w] = 1; });
         });
       });
-      return covered.length / words.length;
+      var words = meaningful(item.fields[0]).split(" ").filter(Boolean);
+      var held = words.filter(function (w) {
+        return covered[w] || list.some(function (c) { return c.words && c.words[w] !== undefined; });
+      });
+      return words.length ? held.length / words.length : 0;
     }
 
     function rank(query) {
-      var list = concepts(query);
-      var phrase = list.map(function (c) { return c.typed; }).join(" ");
+      var list = concepts(query), rows = { width: list.length };
+      list.forEach(function (concept, k) { holding(concept, k, rows); });
+      var found = Object.keys(rows).filter(function (i) { return i !== "width"; });
+      // A concept few questions hold tells more about which one is meant than one most of them hold.
+      var rarity = list.map(function (concept, k) {
+        var held = found.filter(function (i) { return rows[i][k] > 0; }).length;
+        return Math.log(1 + items.length / (held || 1));
+      });
+      var phrase = meaningful(query), comparing = COMPARES.test(query);
       var complete = [], partial = [];
-      items.forEach(function (item, position) {
-        var total = 0, matched = 0;
-        list.forEach(function (concept) {
-          var score = conceptScore(item, concept);
-          if (score > 0) { matched += 1; total += score; }
-        });
-        if (!matched) return;
-        var score = total + phraseBonus(item, phrase) + FOCUS * focus(item, list) + proximity(item, list);
-        var scored = { item: item, score: score, position: position, matched: matched };
-        (matched === list.length ? complete : partial).push(scored);
+      found.forEach(function (i) {
+        var item = items[i], row = rows[i], score = 0;
+        var held = list.filter(function (c, k) { score += row[k] * rarity[k]; return row[k] > 0; });
+        // The words typed, in the order typed, in the question or one of its phrasings ("sql vs nosql").
+        var said = item.said || (item.said = item.fields.slice(0, 2).map(function (t) { return " " + meaningful(t) + " "; }));
+        if (phrase.indexOf(" ") > 0) score += said[0].indexOf(" " + phrase + " ") >= 0 ? 10 : said[1].indexOf(" " + phrase + " ") >= 0 ? 6 : 0;
+        score += FOCUS * focus(item, list) + proximity(item, held);
+        // A reader who compares ("x vs y") is best served by a question that compares.
+        if (comparing) score += COMPARES.test(item.fields[0]) ? 4 : COMPARES.test(item.fields[1]) ? 3 : 0;
+        (held.length === list.length ? complete : partial).push(
+          { item: item, score: score, position: +i, matched: held.length });
       });
       var byScore = function (a, b) {
         return (b.matched - a.matched) || (b.score - a.score) || (a.position - b.position);
@@ -248,65 +320,42 @@
       return { found: partial.sort(byScore).slice(0, PARTIAL_LIMIT), partial: true, concepts: list };
     }
 
-    function markWords(list) {
+    // The words to mark in what is shown: every vocabulary word and synonym the query stood for.
+    function marking(list) {
       var words = [];
-      list.forEach(function (c) {
-        words = words.concat(c.phrases ? c.phrases : Object.keys(c.words));
-      });
+      list.forEach(function (c) { words = words.concat(c.phrases || Object.keys(c.words)); });
       words = words.join(" ").split(" ").filter(function (w) { return w.length > 1; });
       if (!words.length) return null;
       words.sort(function (a, b) { return b.length - a.length; });
       return new RegExp("(?<![\\p{L}\\p{N}])(" + words.map(escapeRegExp).join("|") + ")(?![\\p{L}\\p{N}])", "giu");
     }
 
-    function mark(el, pattern) {
-      var walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-      var nodes = [];
-      while (walker.nextNode()) nodes.push(walker.currentNode);
-      nodes.forEach(function (node) {
-        var text = node.nodeValue, hits = Array.from(text.matchAll(pattern));
-        if (!hits.length) return;
-        var fragment = document.createDocumentFragment(), cursor = 0;
-        hits.forEach(function (hit) {
-          fragment.appendChild(document.createTextNode(text.slice(cursor, hit.index)));
-          var m = document.createElement("mark");
-          m.className = "ex-hit";
-          m.textContent = hit[0];
-          fragment.appendChild(m);
-          cursor = hit.index + hit[0].length;
-        });
-        fragment.appendChild(document.createTextNode(text.slice(cursor)));
-        node.parentNode.replaceChild(fragment, node);
-      });
-    }
-
-    var shown = [];
     // Put every question back in its topic, as the page was written.
     function restore() {
       shown.forEach(function (item) {
         if (!item.el) return;
-        item.summary.innerHTML = item.summaryHTML;
+        unmark(item.el);
         item.home.parent.insertBefore(item.el, item.home.next);
       });
       shown = [];
       results.textContent = "";
     }
 
-    function present(outcome, pattern) {
+    function present(found) {
       restore();
-      outcome.found.forEach(function (scored) {
-        var item = scored.item, li = document.createElement("li");
+      found.forEach(function (scored) {
+        var item = scored.item, li = results.appendChild(document.createElement("li"));
         if (item.el) {
-          li.appendChild(item.el); // the question itself, with its answer, moves into the list
-          if (pattern) mark(item.summary, pattern);
+          // The question itself, with its answer, moves into the list.
+          li.appendChild(item.el);
+          if (pattern) mark(item.el.open ? item.el : item.el.querySelector("summary"), pattern);
         } else {
-          var a = document.createElement("a");
+          var a = li.appendChild(document.createElement("a"));
           a.href = item.url;
           a.textContent = item.question;
-          li.appendChild(a);
+          if (pattern) mark(a, pattern);
           if (item.excerpt) li.appendChild(document.createElement("p")).textContent = item.excerpt;
         }
-        results.appendChild(li);
         shown.push(item);
       });
     }
@@ -316,24 +365,24 @@
       var active = query.length > 0 && items.length > 0;
       form.classList.toggle("ex-faq-filtering", active);
       sections.forEach(function (section) { hide(section, active); });
-      if (!active) {
+      var count = 0;
+      if (active) {
+        var outcome = rank(query), total = outcome.found.length;
+        pattern = marking(outcome.concepts);
+        present(outcome.found.slice(0, SHOWN));
+        count = Math.min(total, SHOWN);
+        results.classList.toggle("ex-faq-partial", outcome.partial);
+        status.textContent = outcome.partial && count ?
+          "No question has every word; the " + (count === 1 ? "closest one is" : count + " closest are") + " shown." :
+          total === 1 ? "1 question matches." :
+          total + " questions match" + (total > count ? "; the best " + count + " are shown." : ".");
+        status.setAttribute("data-count", String(count));
+      } else {
         restore();
-        hide(results, true);
-        hide(empty, true);
         status.textContent = "";
-        remember(raw);
-        return 0;
       }
-      var outcome = rank(query);
-      present(outcome, markWords(outcome.concepts));
-      var count = outcome.found.length;
-      hide(results, count === 0);
-      results.classList.toggle("ex-faq-partial", outcome.partial);
-      hide(empty, count > 0);
-      status.textContent = outcome.partial && count ?
-        "No question has every word; the " + (count === 1 ? "closest one is" : count + " closest are") + " shown." :
-        count === 1 ? "1 question matches." : count + " questions match.";
-      status.setAttribute("data-count", String(count));
+      hide(results, !count);
+      hide(empty, !active || count > 0);
       remember(raw);
       return count;
     }
@@ -356,7 +405,7 @@
         loading = fetch(dataUrl).then(function (r) { return r.json(); }).then(function (data) {
           useSynonyms(data.synonyms);
           index(data.questions.map(function (d) {
-            var item = entry(d.id, d.question, d.also || [], d.answer || "", null);
+            var item = entry(d.id, d.question, d.also || [], d.answer || "");
             item.url = new URL(d.url, new URL(dataUrl, location.href)).href;
             item.excerpt = d.answer;
             return item;
@@ -366,9 +415,17 @@
       return loading;
     }
 
+    useSynonyms(JSON.parse(form.getAttribute("data-synonyms") || "[]"));
     if (!dataUrl) index(fromPage());
     input.addEventListener("input", function () { ready().then(run); });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
+    // An answer opened in the list shows the matched words too (marked when opened, not before).
+    results.addEventListener("toggle", function (event) {
+      if (event.target.open && pattern) {
+        unmark(event.target);
+        mark(event.target, pattern);
+      }
+    }, true);
     form.querySelector("[data-ex-site-search]").addEventListener("click", function () {
       // Hand the words to the theme's own site search and open it.
       var toggle = document.querySelector("input[data-md-toggle=search]");
@@ -380,8 +437,9 @@
       box.dispatchEvent(new Event("input", { bubbles: true }));
       box.focus();
     });
-    form.exFilter = run; // used by the benchmark to time one filter pass
-    form.exRank = function (q) { return rank(normalise(q)); }; // used by tests to read the scores
+    // One filter pass, for the benchmark to time (bench/faq_filter.py), and the ranking behind it.
+    form.exFilter = run;
+    form.exRank = function (q) { return rank(normalise(q)); };
     var initial = new URLSearchParams(location.search).get("q");
     if (initial) {
       // The theme opens its own search for ?q= on page load; here ?q= belongs to this filter.

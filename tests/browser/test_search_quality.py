@@ -1,0 +1,150 @@
+"""Measured search quality: every reader query of tests/search/queries.yaml, typed in Chromium.
+
+Each query goes through Material's site search (typed into the search box, results read off the
+screen in order) and, when one of the pages that answer it is a question, through the FAQ filter.
+A query is a hit at k when one of its answers is among the first k results a reader sees: a page,
+or for `glossary/#term` the glossary page with that term's section shown under it (not folded).
+The figures go to site-reports/search-quality.json, which scripts/bench reports.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from playwright.sync_api import BrowserContext
+
+from tests.browser.conftest import REPORTS
+from tests.conftest import REPO
+from tests.support.reader_search import (
+    clear_faq_filter,
+    filter_faq,
+    open_site_search,
+    site_search,
+    visible_faq_results,
+)
+
+pytestmark = pytest.mark.browser
+
+QUERIES = REPO / "tests/search/queries.yaml"
+REPORT = REPORTS / "search-quality.json"
+TARGETS = {"site_search": {"hit@1": 0.80, "hit@3": 0.95}, "faq_filter": {"hit@1": 0.85}}
+FAQ = "faq/"
+
+
+@dataclass(frozen=True)
+class Query:
+    text: str
+    answers: tuple[str, ...]
+    reader: str
+
+    @property
+    def questions(self) -> tuple[str, ...]:
+        """The ids of the FAQ entries among its answers."""
+        return tuple(a.removeprefix(FAQ).strip("/") for a in self.answers if a.startswith(FAQ))
+
+
+@dataclass(frozen=True)
+class Outcome:
+    query: str
+    reader: str
+    expected: tuple[str, ...]
+    shown: tuple[str, ...]  # the first results as the reader saw them
+    rank: int | None  # 1-based place of the first answer among the results, None when absent
+
+
+def load_queries(path: Path = QUERIES) -> list[Query]:
+    entries = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return [Query(e["query"], tuple(e["answers"]), e["reader"]) for e in entries]
+
+
+def hit_rate(outcomes: list[Outcome], k: int) -> float:
+    return sum(o.rank is not None and o.rank <= k for o in outcomes) / len(outcomes)
+
+
+def summary(outcomes: list[Outcome]) -> dict[str, Any]:
+    return {
+        "queries": len(outcomes),
+        "hit@1": round(hit_rate(outcomes, 1), 4),
+        "hit@3": round(hit_rate(outcomes, 3), 4),
+        "misses@1": [asdict(o) for o in outcomes if o.rank != 1],
+    }
+
+
+def describe_misses(engine: str, outcomes: list[Outcome], k: int) -> str:
+    lines = [f"{engine}: not first ({'not in the top 3' if k == 3 else 'lower'} marked *):"]
+    for o in outcomes:
+        if o.rank == 1:
+            continue
+        flag = "*" if o.rank is None or o.rank > 3 else " "
+        lines.append(f" {flag} [{o.reader}] {o.query!r} → {list(o.shown[:3])} (wanted {list(o.expected)})")
+    return "\n".join(lines)
+
+
+def run_site_search(context: BrowserContext, base_url: str, queries: list[Query]) -> list[Outcome]:
+    page = open_site_search(context, base_url)
+    outcomes = []
+    for query in queries:
+        results = site_search(page, base_url, query.text)
+        rank = next(
+            (place for place, r in enumerate(results, 1) if any(r.answers(a) for a in query.answers)), None
+        )
+        shown = tuple(r.path + (f"#{r.anchors[0]}" if r.anchors else "") for r in results[:5])
+        outcomes.append(Outcome(query.text, query.reader, query.answers, shown, rank))
+    page.close()
+    return outcomes
+
+
+def run_faq_filter(context: BrowserContext, base_url: str, queries: list[Query]) -> list[Outcome]:
+    page = context.new_page()
+    page.goto(base_url + FAQ)
+    outcomes = []
+    for query in queries:
+        filter_faq(page, query.text)
+        shown = visible_faq_results(page)
+        rank = next((place for place, faq in enumerate(shown, 1) if faq in query.questions), None)
+        outcomes.append(Outcome(query.text, query.reader, query.answers, tuple(shown[:5]), rank))
+    clear_faq_filter(page)
+    page.close()
+    return outcomes
+
+
+def test_queries_name_pages_the_site_builds(site_dir: Path) -> None:
+    """A query whose answer the site does not build measures nothing."""
+    missing = []
+    for query in load_queries():
+        for answer in query.answers:
+            path, _, anchor = answer.partition("#")
+            page = site_dir / path / "index.html"
+            if not page.is_file() or (anchor and f'id="{anchor}"' not in page.read_text(encoding="utf-8")):
+                missing.append(f"{query.text!r} → {answer}")
+    assert missing == []
+
+
+def test_readers_find_the_answer_in_site_search_and_the_faq_filter(
+    context: BrowserContext, base_url: str
+) -> None:
+    queries = load_queries()
+    assert len(queries) >= 150
+    site = run_site_search(context, base_url, queries)
+    faq = run_faq_filter(context, base_url, [q for q in queries if q.questions])
+    figures = {"site_search": summary(site), "faq_filter": summary(faq), "targets": TARGETS}
+    REPORT.parent.mkdir(parents=True, exist_ok=True)
+    REPORT.write_text(json.dumps(figures, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    print()
+    for engine, outcomes in (("site search", site), ("FAQ filter", faq)):
+        print(
+            f"{engine}: hit@1 {hit_rate(outcomes, 1):.1%}, hit@3 {hit_rate(outcomes, 3):.1%} of {len(outcomes)}"
+        )
+        print(describe_misses(engine, outcomes, 3))
+    below = {
+        f"{engine} {measure}": f"{figures[engine][measure]:.1%} < {target:.0%}"
+        for engine, wanted in TARGETS.items()
+        for measure, target in wanted.items()
+        if figures[engine][measure] < target
+    }
+    assert below == {}, f"search quality below target (misses printed above): {below}"
