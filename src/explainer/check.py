@@ -18,7 +18,7 @@ from explainer.families import built_families
 from explainer.lint import Context, lint
 from explainer.markdown import ANALYSERS
 from explainer.settings import DEFAULT_SETTINGS, SiteConfig
-from explainer.source import Document, content_files, display_path, read_documents, stray_files
+from explainer.source import Document, content_files, display_paths, read_documents, stray_files
 from explainer.validate import build_content
 
 
@@ -93,7 +93,7 @@ def check_content(
         documents, read_problems = read_documents(content_dir, base=base, read=read)
         result = check_documents(documents, read_problems, today=today, site=site, cache=cache)
     if site is not None and cache.path is not None:
-        strays = [display_path(p, base or Path.cwd()) for p in stray_files(content_dir)]
+        strays = display_paths(stray_files(content_dir), base or Path.cwd())
         key = _result_key(content_dir, base, today, site, read, strays)
         cache.remember_result(key, (result.diagnostics, len(result.content)))
         cache.save()
@@ -112,10 +112,13 @@ def cached_check(
         return None
     shown = base or Path.cwd()
     try:
-        read = {display_path(p, shown): p.read_bytes() for p in content_files(content_dir)}
+        files = content_files(content_dir)
+        read = {
+            path: file.read_bytes() for file, path in zip(files, display_paths(files, shown), strict=True)
+        }
     except OSError:
         return None
-    strays = [display_path(p, shown) for p in stray_files(content_dir)]
+    strays = display_paths(stray_files(content_dir), shown)
     found = cache.whole_result(_result_key(content_dir, base, today, site, read, strays))
     return None if found is None else (list(found[0]), int(found[1]))
 

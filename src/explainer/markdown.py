@@ -268,6 +268,42 @@ def is_plain(text: str) -> bool:
     return _MARKUP_CHARACTERS.search(text) is None
 
 
+# An inline link in its simplest form: a label of words and ordinary punctuation (no markup, no
+# colon, so no emoji shortcode), and a target that is an in-site reference or an https URL with
+# nothing the link syntax treats specially (no spaces, parentheses, brackets, quotes or angles).
+_SIMPLE_LINK = re.compile(
+    r"\[([^\[\]\\`*_<>&!{}|~@:#=+]*)\]"
+    r"\(([a-z][a-z-]*:[a-z0-9][a-z0-9-]*(?:#[a-z0-9-]+)?|https://[^\s()<>\[\]\"'\\`&]+)\)"
+)
+
+
+def simple_analysis(text: str) -> Analysis | None:
+    """What the parser would make of prose whose only markup is simple inline links, or None.
+
+    Most content fields are exactly that, and parsing each with Python-Markdown costs a
+    millisecond. The text qualifies only when it is plain (see `is_plain`) once each link is
+    replaced by its label, so line starts, code, HTML, emphasis runs and every other construct
+    still go to the parser; tests compare this with the parser on the whole corpus and on
+    generated text.
+    """
+    links = list(_SIMPLE_LINK.finditer(text))
+    if not links or not is_plain(_SIMPLE_LINK.sub(lambda m: m.group(1), text)):
+        return None
+    found: list[Link] = []
+    findings: dict[tuple[str, str], Finding] = {}
+    for match in links:
+        target = match.group(2)
+        link = Link(target, match.start(2), match.group(0), match.end(2))
+        found.append(link)
+        problem = check_link_target(target)
+        if problem is None and (warning := host_warning(target)) is not None:
+            problem = ("W401", f"the link's {warning.removeprefix('the ')}",
+                       "check it is the host you mean; prefer its plain ASCII form")  # fmt: skip
+        if problem is not None:
+            findings.setdefault((problem[0], problem[1]), Finding(link.start, *problem))
+    return Analysis(tuple(found), tuple(findings.values()))
+
+
 # -- the parser's view ---------------------------------------------------------------------------
 
 
@@ -369,12 +405,17 @@ class Analyser:
         return analysis
 
     def _parse(self, text: str) -> Analysis:
-        from explainer.markdown_reading import read_tree, too_deep
-        from explainer.markdown_trace import Captured
-
         early = pre_parse_findings(text)
         if early or is_plain(text):
             return Analysis((), tuple(early))
+        simple = simple_analysis(text)
+        return simple if simple is not None else self.parsed(text)
+
+    def parsed(self, text: str) -> Analysis:
+        """The analysis from Python-Markdown itself, with no shortcut (tests compare the shortcuts)."""
+        from explainer.markdown_reading import read_tree, too_deep
+        from explainer.markdown_trace import Captured
+
         md = self._markdown()
         md.reset()
         self._trace.clear()
