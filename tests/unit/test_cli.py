@@ -185,3 +185,11 @@ def test_hints_a_newcomer_can_act_on(corpus: Path, capsys: pytest.CaptureFixture
     assert "E103" in out and "put the value in double quotes" in out
     assert "unknown FAQ topic 'nonsense' — use one of: basics, choosing" in out
     assert "explainer new definition brand-new-term" in out
+
+
+def test_the_field_reference_names_option_types_as_readers_say_them() -> None:
+    from explainer.render.reference import option_groups
+
+    types = [option["type"] for group in option_groups() for option in group["options"]]
+    assert types and not [t for t in types if "class" in t or "Annotated" in t or "typing" in t]
+    assert "int or null" in types and any(t.startswith('one of "auto"') for t in types)

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
-import re
-from typing import Any
+from collections.abc import Mapping, Sequence
+from types import UnionType
+from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel
 
@@ -119,6 +120,25 @@ def _default(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False) if value is not None else "null"
 
 
+def option_type(annotation: Any) -> str:
+    """An option's type as a reader of the reference says it: `int`, `one of "a", "b"`, `list of str`."""
+    origin, arguments = get_origin(annotation), get_args(annotation)
+    if origin is Annotated:
+        return option_type(arguments[0])
+    if origin is Literal:
+        return "one of " + ", ".join(f'"{v}"' if isinstance(v, str) else repr(v) for v in arguments)
+    if origin in (Union, UnionType):
+        return " or ".join("null" if a is type(None) else option_type(a) for a in arguments)
+    if origin in (list, tuple, set, frozenset, Sequence):
+        return f"list of {option_type(arguments[0])}" if arguments else "list"
+    if origin in (dict, Mapping):
+        key, value = (option_type(a) for a in arguments) if arguments else ("str", "any")
+        return f"mapping of {key} to {value}"
+    if isinstance(annotation, type):
+        return annotation.__name__
+    return str(annotation).replace("typing.", "")
+
+
 def option_groups() -> list[dict[str, Any]]:
     """The site options (mkdocs.yml: plugins.explainer), top level first, then each section."""
     groups = []
@@ -128,11 +148,10 @@ def option_groups() -> list[dict[str, Any]]:
         for field_name, info in model.model_fields.items():
             if isinstance(info.default, BaseModel):
                 continue  # a section: listed as its own group below
-            annotation = str(info.annotation).replace("typing.", "").replace("explainer.settings.", "")
             rows.append(
                 {
                     "name": field_name,
-                    "type": re.sub(r"Annotated\[(\w+), [^\]]*\]", r"\1", annotation),
+                    "type": option_type(info.annotation),
                     "default": _default(
                         info.default.model_dump() if isinstance(info.default, BaseModel) else info.default
                     ),
