@@ -42,10 +42,14 @@ from typing import Any, Literal
 from explainer.render import RenderContext
 from explainer.settings import SearchOptions
 
-Engine = Literal["lunr", "pagefind"]
+Engine = Literal["explainer", "lunr", "pagefind"]
 LUNR_INDEX = "search/search_index.json"
 BUNDLE_DIR = "pagefind"
-WORKER = "assets/explainer/search-worker.js"
+# The worker the theme's search box talks to, for each engine that replaces the theme's own.
+WORKERS: dict[Engine, str] = {
+    "explainer": "assets/explainer/search-index-worker.js",
+    "pagefind": "assets/explainer/search-worker.js",
+}
 ENGINE_ATTRIBUTE = "data-ex-search"
 # Pagefind writes its own search interfaces too; the theme's is used, so these are never loaded.
 UNUSED_BUNDLE_FILES = (
@@ -76,13 +80,16 @@ def chosen_engine(options: SearchOptions, pages: int) -> Engine:
     """The index a site of `pages` pages is searched with."""
     if options.engine != "auto":
         return options.engine
-    return "pagefind" if pages > options.chunked_above else "lunr"
+    return "pagefind" if pages > options.chunked_above else "explainer"
 
 
-def searched_with_pagefind(page: str) -> str:
-    """A built page whose theme search runs on the Pagefind worker instead of the lunr one."""
-    page = _THEME_WORKER.sub(lambda m: m.group(1) + m.group(2) + WORKER + m.group(3), page, count=1)
-    return _HTML_TAG.sub(f'<html {ENGINE_ATTRIBUTE}="pagefind"', page, count=1)
+def searched_with(page: str, engine: Engine) -> str:
+    """A built page whose theme search runs on `engine`'s worker instead of the lunr one."""
+    worker = WORKERS.get(engine)
+    if worker is None:
+        return page
+    page = _THEME_WORKER.sub(lambda m: m.group(1) + m.group(2) + worker + m.group(3), page, count=1)
+    return _HTML_TAG.sub(f'<html {ENGINE_ATTRIBUTE}="{engine}"', page, count=1)
 
 
 @dataclass(frozen=True)

@@ -33,7 +33,7 @@ from mkdocs.utils.templates import TemplateContext
 from pydantic import TypeAdapter
 from pydantic import ValidationError as PydanticValidationError
 
-from explainer import chunked_search
+from explainer import chunked_search, search_index
 from explainer.check import BadPinnedDate, CheckResult, check_content, review_today
 from explainer.diagnostics import render_report, summary_line
 from explainer.finish import Head, finish_page
@@ -135,7 +135,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[valid-type]
         self.current_page: str | None = None
         self.heads: dict[str, Head] = {}
         self.options = Settings()
-        self.search_engine = "lunr"  # or "pagefind": chosen once the pages are known (on_files)
+        self.search_engine: chunked_search.Engine = "lunr"  # chosen once the pages are known (on_files)
 
     # -- configuration: check content first, so that nothing is built from bad input -------
 
@@ -296,16 +296,22 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[valid-type]
 
     def _finish(self, output: str, head: Head | None) -> str:
         output = finish_page(output, head)
-        return chunked_search.searched_with_pagefind(output) if self.search_engine == "pagefind" else output
+        return chunked_search.searched_with(output, self.search_engine)
 
-    @event_priority(-100)  # after Material's search plugin has written the index Pagefind reads
+    @event_priority(-100)  # after Material's search plugin has written the index the engines read
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        if self.search_engine == "pagefind" and self.render is not None:
-            try:
+        if self.render is None:
+            return
+        site_dir = Path(config.site_dir)
+        try:
+            if self.search_engine == "pagefind":
                 also_asked = chunked_search.also_asked_by_page(self.render)
-                chunked_search.build_chunked_index(Path(config.site_dir), also_asked)
-            except chunked_search.ChunkedSearchFailed as error:
-                raise PluginError(f"explainer: {error}") from None
+                chunked_search.build_chunked_index(site_dir, also_asked)
+            elif self.search_engine == "explainer":
+                extras = search_index.search_extras(self.render)
+                search_index.write_search_index(site_dir, site_dir / chunked_search.LUNR_INDEX, extras)
+        except (chunked_search.ChunkedSearchFailed, search_index.SearchIndexFailed) as error:
+            raise PluginError(f"explainer: {error}") from None
 
     def _neighbour(self, path: str | None) -> _Neighbour | None:
         if path is None or self.site is None:

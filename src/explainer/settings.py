@@ -145,12 +145,13 @@ class PagingOptions(Options):
 
 
 class SearchOptions(Options):
-    """Which index the site search reads: one file fetched whole (lunr), or chunks fetched per query."""
+    """Which index the site search reads: one file fetched whole, or chunks fetched per query."""
 
-    engine: Literal["auto", "lunr", "pagefind"] = Field(
+    engine: Literal["auto", "explainer", "lunr", "pagefind"] = Field(
         default="auto",
-        description="auto: Material's own one-file index up to `chunked_above` pages, Pagefind's chunked "
-        "index beyond; lunr or pagefind: always that one.",
+        description="auto: the explainer engine (one compact file, ranked with the content's other "
+        "phrasings, aliases and synonyms) up to `chunked_above` pages, Pagefind's chunked index beyond; "
+        "explainer, lunr (Material's own) or pagefind: always that one.",
     )
     chunked_above: Annotated[int, Field(ge=0)] = Field(
         default=500,

@@ -14,10 +14,10 @@ from explainer.chunked_search import (
     SECTION_TITLE_WEIGHT,
     TEXT_WEIGHT,
     TITLE_WEIGHT,
-    WORKER,
+    WORKERS,
     chosen_engine,
     indexed_pages,
-    searched_with_pagefind,
+    searched_with,
 )
 from explainer.settings import DEFAULT_SETTINGS, SECTIONS, SearchOptions, Settings
 
@@ -26,19 +26,19 @@ REAL_SITE_PAGES = 197
 TEN_THOUSAND_ENTITY_PAGES = 6_991
 
 
-def test_by_default_the_real_site_keeps_lunr_and_a_ten_thousand_entity_site_gets_pagefind() -> None:
+def test_by_default_the_real_site_gets_the_explainer_engine_and_a_ten_thousand_entity_site_pagefind() -> None:
     options = DEFAULT_SETTINGS.search
-    assert chosen_engine(options, REAL_SITE_PAGES) == "lunr"
+    assert chosen_engine(options, REAL_SITE_PAGES) == "explainer"
     assert chosen_engine(options, TEN_THOUSAND_ENTITY_PAGES) == "pagefind"
 
 
 def test_auto_switches_only_above_the_threshold() -> None:
     options = SearchOptions(chunked_above=100)
-    assert chosen_engine(options, 100) == "lunr"
+    assert chosen_engine(options, 100) == "explainer"
     assert chosen_engine(options, 101) == "pagefind"
 
 
-@pytest.mark.parametrize("engine", ["lunr", "pagefind"])
+@pytest.mark.parametrize("engine", ["explainer", "lunr", "pagefind"])
 def test_a_chosen_engine_wins_whatever_the_size(engine: Any) -> None:
     options = SearchOptions(engine=engine, chunked_above=100)
     assert chosen_engine(options, 1) == engine
@@ -71,16 +71,22 @@ PAGE = (
 )
 
 
-def test_a_chunked_page_points_the_theme_search_at_the_pagefind_worker_from_its_own_depth() -> None:
-    page = searched_with_pagefind(PAGE)
-    assert f'"search": "../../{WORKER}"' in page
+@pytest.mark.parametrize("engine", ["explainer", "pagefind"])
+def test_a_page_points_the_theme_search_at_its_engines_worker_from_its_own_depth(engine: Any) -> None:
+    page = searched_with(PAGE, engine)
+    assert f'"search": "../../{WORKERS[engine]}"' in page
     assert "Text that mentions assets/javascripts/workers/search.a7633da7.min.js stays." in page
 
 
-def test_a_chunked_page_tells_the_on_demand_script_there_is_no_lunr_index() -> None:
-    page = searched_with_pagefind(PAGE)
-    assert re.search(rf'<html {ENGINE_ATTRIBUTE}="pagefind" lang="en" class="no-js">', page)
+@pytest.mark.parametrize("engine", ["explainer", "pagefind"])
+def test_a_page_tells_the_on_demand_script_there_is_no_lunr_index(engine: Any) -> None:
+    page = searched_with(PAGE, engine)
+    assert re.search(rf'<html {ENGINE_ATTRIBUTE}="{engine}" lang="en" class="no-js">', page)
     assert page.count(ENGINE_ATTRIBUTE) == 1
+
+
+def test_a_page_searched_with_lunr_is_left_as_the_theme_wrote_it() -> None:
+    assert searched_with(PAGE, "lunr") == PAGE
 
 
 # -- what Pagefind indexes -------------------------------------------------------------------------

@@ -1,0 +1,378 @@
+/* explainer: the ranking core that the site search (its worker, search-index-worker.js) and the FAQ
+   filter (faq-search.js) share. A query becomes concepts: its words without the connecting ones
+   ("vs", "what is"), each standing for the words of the index it may mean (itself, its other forms
+   such as image/images, the words it begins while it is being typed, near spellings when it is not
+   a word of the index), and the glossary's synonym groups it names (LLM = large language model).
+   Documents have three fields, a title, other names (an FAQ entry's other phrasings, a term's
+   aliases) and text. Each concept scores like BM25: rare concepts count more than common ones,
+   a concept counts less each time it repeats, and long fields count for less, so a page that lists
+   everything does not outrank the page about the one thing asked. The best documents then gain
+   for holding the query as a phrase, for words close together in the title or names, for a
+   title that is mostly what was asked ("Neural network" for "what is a neural network"), and
+   for comparing when the reader compares. Loaded as a script in pages and in the worker. */
+(function (root) {
+  "use strict";
+  var SEPARATORS = /[^\p{L}\p{N}]+/gu;
+  // Words that connect or pad a question rather than say what it is about (lunr's English stop
+  // words, question words, and the words people put between the things they compare).
+  var CONNECTING = new Set(("a able about across actually after all almost also am among an and any " +
+    "anything are as at be because been between but by can cannot compare compared comparison could " +
+    "dear did difference differences different do does either else even ever every exactly for from " +
+    "get got had has have he her hers him his how however i if in into is it its just kind least let " +
+    "like likely may me might most must my myself neither no nor not of off often on only or other our " +
+    "own please rather really said say says she should since so some someone something sort still " +
+    "stuff tell than that the their them then there these they thing things this tis to too twas us v " +
+    "versus vs wants was way ways we were what whats when where which while who whom why will with " +
+    "would yet you your yourself").split(" "));
+  var ENDING = /^(?:e|es|ed|er|ers|ing|ings|ion|ions|ation|ations|ive|ly|ment|ments|s|y|ies|ied|al)?$/;
+  var COMPARES = /(?:^| )(?:vs|versus|v|or|difference|differences|compare|compared|comparison)(?: |$)/;
+  // How much a word of the index counts for the word typed.
+  var CLOSE = { exact: 1, variant: 0.9, prefix: 0.7, typo: 0.6 };
+  var SYNONYM = 0.8; // a synonym's match, against the name the reader typed
+  var K1 = 1.2; // how fast repeats of a concept stop counting (BM25)
+  var RERANK = 60; // documents that get the phrase, proximity and focus bonuses
+  var GAP = "~"; // between two names of a document: a phrase never runs across it
+
+  function normalise(text) {
+    return String(text).toLowerCase().normalize("NFKD").replace(/\p{M}/gu, "").replace(SEPARATORS, " ").trim();
+  }
+
+  function split(text) { return text ? text.split(" ") : []; }
+
+  function meaningful(words) {
+    var kept = words.filter(function (w) { return !CONNECTING.has(w); });
+    return kept.length ? kept : words; // a query made only of small words keeps them
+  }
+
+  // Edit distance, a swap of neighbours counting as one edit (agnet, agent); false once above `limit`.
+  var rows = [new Uint8Array(64), new Uint8Array(64), new Uint8Array(64)];
+  function within(a, b, limit) {
+    if (Math.abs(a.length - b.length) > limit || a.length >= 63 || b.length >= 63) return false;
+    var before = rows[0], previous = rows[1], current = rows[2], i, j;
+    for (j = 0; j <= b.length; j++) previous[j] = j;
+    for (i = 1; i <= a.length; i++) {
+      current[0] = i;
+      var best = i;
+      for (j = 1; j <= b.length; j++) {
+        var value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, before[j - 2] + 1);
+        current[j] = value;
+        if (value < best) best = value;
+      }
+      if (best > limit) return false;
+      var swap = before; before = previous; previous = current; current = swap;
+    }
+    return previous[b.length] <= limit;
+  }
+
+  // Two forms of one word: after the letters they share, each goes on with an ending (bias,
+  // biased); a doubled last letter (run, running) and a dropped "e" (use, used) are allowed.
+  function variant(a, b) {
+    var same = 0;
+    while (same < a.length && a[same] === b[same]) same++;
+    if (same < 3) return false;
+    if (a[same - 1] === "e") same--;
+    var last = a[same - 1];
+    return [a.slice(same), b.slice(same)].every(function (rest) {
+      return ENDING.test(rest[0] === last && rest.length > 1 ? rest.slice(1) : rest);
+    });
+  }
+
+  // A long word without its ending: typos are compared on these, so "replicatoin" meets "replication".
+  function stem(word) {
+    return word.length > 5 ? word.replace(/(?:e|es|ed|ers?|ings?|ions?|ations?|s|ly)$/, "") : word;
+  }
+
+  // docs: [{title, names: [..], text, boost}]; synonyms: groups of names that mean the same thing;
+  // weights and spread: per field, how much a match counts and how much a long field is discounted.
+  function Index(docs, synonyms, options) {
+    var self = this;
+    self.weights = options.weights;
+    self.spread = options.spread;
+    self.n = docs.length;
+    self.fields = [];
+    self.counts = [];
+    self.lengths = new Float64Array(docs.length * 3);
+    self.boosts = docs.map(function (doc) { return doc.boost || 1; });
+    self.postings = new Map();
+    var total = [0, 0, 0], filled = [0, 0, 0];
+    docs.forEach(function (doc, d) {
+      var fields = [normalise(doc.title || ""), (doc.names || []).map(normalise).join(" " + GAP + " "), normalise(doc.text || "")];
+      var count = new Map();
+      fields.forEach(function (text, k) {
+        var words = split(text);
+        self.lengths[3 * d + k] = words.length;
+        total[k] += words.length;
+        if (words.length) filled[k]++;
+        words.forEach(function (w) {
+          var packed = count.get(w);
+          if (packed === undefined) {
+            packed = 0;
+            var list = self.postings.get(w);
+            if (list) list.push(d); else self.postings.set(w, [d]);
+          }
+          // Counts per field, ten bits each.
+          if ((packed >>> (10 * k) & 1023) < 1023) count.set(w, packed + (1 << (10 * k)));
+        });
+      });
+      self.fields.push(fields);
+      self.counts.push(count);
+    });
+    self.postings.delete(GAP);
+    // A field's usual length among the documents that have it (most have no other names).
+    self.average = total.map(function (sum, k) { return Math.max(1, sum / Math.max(1, filled[k])); });
+    self.sorted = Array.from(self.postings.keys()).sort();
+    self.stems = new Map();
+    self.byLength = [];
+    self.sorted.forEach(function (w) {
+      var s = stem(w), list = self.stems.get(s);
+      if (!list) { self.stems.set(s, list = []); (self.byLength[s.length] = self.byLength[s.length] || []).push(s); }
+      list.push(w);
+    });
+    self.groups = synonyms.map(function (group) { return group.map(normalise).filter(Boolean); });
+    self.remembered = new Map();
+  }
+
+  // Where the words starting with `head` begin in the sorted vocabulary.
+  Index.prototype.from = function (head) {
+    var sorted = this.sorted, low = 0, high = sorted.length;
+    while (low < high) { var mid = (low + high) >> 1; if (sorted[mid] < head) low = mid + 1; else high = mid; }
+    return low;
+  };
+
+  // The words of the index a typed word stands for, each with how closely it matches. The word
+  // being typed (`open`) also stands for the words it begins; an unknown word for near spellings.
+  Index.prototype.candidates = function (word, open, formsOnly) {
+    var key = (formsOnly ? "=" : open ? "+" : "-") + word, known = this.remembered.get(key);
+    if (known) return known;
+    var found = {}, sorted = this.sorted, k;
+    if (this.postings.has(word)) found[word] = CLOSE.exact;
+    var head = word.slice(0, Math.max(3, word.length - 6));
+    for (k = this.from(head); word.length >= 3 && k < sorted.length && sorted[k].indexOf(head) === 0; k++) {
+      if (!found[sorted[k]] && variant(sorted[k], word)) found[sorted[k]] = CLOSE.variant;
+    }
+    if (!formsOnly) {
+      for (k = this.from(word); open && word.length >= 3 && k < sorted.length && sorted[k].indexOf(word) === 0; k++) {
+        if (!found[sorted[k]]) found[sorted[k]] = CLOSE.prefix;
+      }
+      // A typo keeps the first letter, and in a word of four letters it can only be a swap (bais, bias).
+      var typed = stem(word), limit = this.postings.has(word) ? 0 : typed.length >= 8 ? 2 : typed.length >= 4 ? 1 : 0;
+      var letters = typed.split("").sort().join(), self = this;
+      for (var length = typed.length - limit; limit && length <= typed.length + limit; length++) {
+        (self.byLength[length] || []).forEach(function (s) {
+          if (s[0] !== typed[0] || !within(s, typed, limit)) return;
+          if (typed.length === 4 && s.split("").sort().join() !== letters) return;
+          self.stems.get(s).forEach(function (v) { if (!found[v]) found[v] = CLOSE.typo; });
+        });
+      }
+    }
+    this.remembered.set(key, found);
+    return found;
+  };
+
+  // The query as concepts, in the order typed: synonym groups it names, then its other words.
+  Index.prototype.concepts = function (query, open) {
+    var self = this, typed = split(normalise(query)), kept = meaningful(typed);
+    var line = " " + kept.join(" ") + " ", rest = line, found = [];
+    self.groups.forEach(function (group) {
+      for (var k = 0; k < group.length; k++) {
+        var at = rest.indexOf(" " + group[k] + " ");
+        if (at >= 0) {
+          rest = rest.split(" " + group[k] + " ").join(" ");
+          found.push({ typed: group[k], phrases: group, at: line.indexOf(" " + group[k] + " ") });
+          return;
+        }
+      }
+    });
+    var left = split(rest.trim());
+    left.forEach(function (word, i) {
+      var last = open && i === left.length - 1 && typed[typed.length - 1] === word;
+      found.push({ typed: word, words: self.candidates(word, last), at: line.indexOf(" " + word + " ") });
+    });
+    found.sort(function (a, b) { return a.at - b.at; });
+    found.forEach(function (c) { c.all = c.words || self.forms(c); });
+    return found;
+  };
+
+  // Every word of the index a synonym concept stands for: the forms of its names' words.
+  Index.prototype.forms = function (c) {
+    var all = {}, self = this;
+    c.phrases.forEach(function (p) {
+      split(p).forEach(function (w) {
+        var forms = self.candidates(w, false, true);
+        Object.keys(forms).forEach(function (v) { all[v] = 1; });
+      });
+    });
+    return all;
+  };
+
+  // How often each document holds a concept, per field, weighed by how close each match is.
+  Index.prototype.hold = function (c) {
+    var self = this, held = new Map();
+    function add(d, k, amount) {
+      var row = held.get(d);
+      if (!row) held.set(d, row = [0, 0, 0]);
+      row[k] += amount;
+    }
+    function words(forms, factor) {
+      Object.keys(forms).forEach(function (w) {
+        (self.postings.get(w) || []).forEach(function (d) {
+          var packed = self.counts[d].get(w);
+          for (var k = 0; k < 3; k++) {
+            var count = packed >>> (10 * k) & 1023;
+            if (count) add(d, k, count * forms[w] * factor);
+          }
+        });
+      });
+    }
+    if (!c.phrases) {
+      words(c.words, 1);
+      return held;
+    }
+    // One-word names count each form once (at the best factor); a longer name counts where it starts,
+    // once however many of the group's names start there ("large language model(s)").
+    var single = {}, starts = new Map();
+    c.phrases.forEach(function (p) {
+      var parts = split(p), factor = p === c.typed || variant(p, c.typed) ? 1 : SYNONYM;
+      var sets = parts.map(function (w) { return self.candidates(w, false, true); });
+      if (parts.length === 1) {
+        Object.keys(sets[0]).forEach(function (w) { single[w] = Math.max(single[w] || 0, sets[0][w] * factor); });
+        return;
+      }
+      // Only documents that hold a form of every word of the name are read word by word.
+      var docs = null;
+      sets.forEach(function (set) {
+        var here = new Set();
+        Object.keys(set).forEach(function (w) { (self.postings.get(w) || []).forEach(function (d) { here.add(d); }); });
+        docs = docs ? new Set(Array.from(docs).filter(function (d) { return here.has(d); })) : here;
+      });
+      docs.forEach(function (d) {
+        for (var k = 0; k < 3; k++) {
+          var tokens = self.tokens(d, k);
+          for (var i = 0; i + parts.length <= tokens.length; i++) {
+            var j = 0, key = 3 * d + k;
+            while (j < parts.length && sets[j][tokens[i + j]] !== undefined) j++;
+            if (j < parts.length) continue;
+            var seen = starts.get(key);
+            if (!seen) starts.set(key, seen = new Set());
+            if (!seen.has(i)) { seen.add(i); add(d, k, factor); }
+          }
+        }
+      });
+    });
+    words(single, 1);
+    return held;
+  };
+
+  Index.prototype.tokens = function (d, k) {
+    var cache = this.cache || (this.cache = new Map()), key = 3 * d + k, tokens = cache.get(key);
+    if (!tokens) {
+      if (cache.size > 4000) cache.clear();
+      cache.set(key, tokens = split(this.fields[d][k]));
+    }
+    return tokens;
+  };
+
+  // Each document that holds at least one concept, best first: {doc, score, matched}.
+  Index.prototype.search = function (query, open) {
+    var self = this, list = self.concepts(query, open), hits = new Map();
+    list.forEach(function (c) {
+      var held = self.hold(c), df = held.size;
+      if (!df) return;
+      var rarity = Math.log(1 + (self.n - df + 0.5) / (df + 0.5));
+      held.forEach(function (row, d) {
+        var t = 0;
+        for (var k = 0; k < 3; k++) {
+          var b = self.spread[k];
+          if (row[k]) t += self.weights[k] * row[k] / (1 - b + b * self.lengths[3 * d + k] / self.average[k]);
+        }
+        var hit = hits.get(d);
+        if (!hit) hits.set(d, hit = { doc: d, score: 0, matched: 0 });
+        hit.score += rarity * t * (K1 + 1) / (K1 + t);
+        hit.matched++;
+      });
+    });
+    var found = Array.from(hits.values()), comparing = COMPARES.test(split(normalise(query)).join(" "));
+    found.forEach(function (hit) {
+      hit.score *= Math.pow(hit.matched / list.length, 2) * self.boosts[hit.doc];
+    });
+    found.sort(byScore);
+    found.slice(0, RERANK).forEach(function (hit) { hit.score *= self.bonus(hit.doc, list, comparing); });
+    found.sort(byScore);
+    return { hits: found, concepts: list };
+  };
+
+  function byScore(a, b) { return b.score - a.score || a.doc - b.doc; }
+
+  function holds(c, token) { return c.all[token] !== undefined; }
+
+  // The query's concepts one after another at `i` in `tokens` (connecting words skipped).
+  function phraseAt(tokens, i, list) {
+    for (var k = 0; k < list.length; k++) {
+      while (i < tokens.length && CONNECTING.has(tokens[i])) i++;
+      if (i >= tokens.length || !holds(list[k], tokens[i])) return false;
+      i++;
+      while (list[k].phrases && i < tokens.length && holds(list[k], tokens[i]) && !(list[k + 1] && holds(list[k + 1], tokens[i]))) i++;
+    }
+    return true;
+  }
+
+  // How much a document gains for how it holds the query: as a phrase, its words near each other
+  // in the title or names, a title (or one name) that is mostly what was asked, a comparison.
+  Index.prototype.bonus = function (d, list, comparing) {
+    var self = this, gain = 1, phrase = 0, near = 0, focus = 0;
+    [0, 1, 2].forEach(function (k) {
+      var tokens = self.tokens(d, k);
+      if (!tokens.length) return;
+      if (list.length > 1 && !phrase) {
+        for (var i = 0; i < tokens.length; i++) if (phraseAt(tokens, i, list)) { phrase = k < 2 ? 1 : 0.5; break; }
+      }
+      if (k === 2) return;
+      // Neighbouring concepts within three words of each other.
+      var at = list.map(function (c) {
+        var places = [];
+        tokens.forEach(function (t, i) { if (holds(c, t)) places.push(i); });
+        return places;
+      });
+      for (var c = 0; c + 1 < list.length; c++) {
+        if (at[c].some(function (i) { return at[c + 1].some(function (j) { return i !== j && Math.abs(i - j) <= 3; }); })) near++;
+      }
+      // The share of the title's (or a name's) own words that the query stands for.
+      var names = [[]];
+      tokens.forEach(function (t) {
+        if (t === GAP) names.push([]); else if (!CONNECTING.has(t)) names[names.length - 1].push(t);
+      });
+      names.forEach(function (words) {
+        if (!words.length) return;
+        var held = words.filter(function (t) { return list.some(function (c) { return holds(c, t); }); }).length;
+        focus = Math.max(focus, held / words.length * (k ? 0.8 : 1));
+      });
+    });
+    gain *= 1 + 0.5 * phrase;
+    gain *= 1 + 0.15 * Math.min(near, list.length - 1);
+    gain *= 1 + focus * focus;
+    if (comparing && COMPARES.test(self.fields[d][0])) gain *= 1.3;
+    return gain;
+  };
+
+  // The words to mark in what is shown, longest first: every word of the index the query stood for.
+  function marks(list) {
+    var words = [];
+    list.forEach(function (c) { words = words.concat(Object.keys(c.all)); });
+    return words.filter(function (w) { return w.length > 1; }).sort(function (a, b) { return b.length - a.length; });
+  }
+
+  function pattern(words) {
+    if (!words.length) return null;
+    var escaped = words.map(function (w) { return w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); });
+    return new RegExp("(?<![\\p{L}\\p{N}])(" + escaped.join("|") + ")(?![\\p{L}\\p{N}])", "giu");
+  }
+
+  root.ExplainerSearch = {
+    Index: Index,
+    normalise: normalise,
+    marks: marks,
+    pattern: pattern,
+    CONNECTING: CONNECTING
+  };
+})(self);
