@@ -42,23 +42,30 @@ import os
 import platform
 import re
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
-
-import yaml
 
 REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
+from bench.plain_site import export_config  # noqa: E402
+from bench.processes import (  # noqa: E402
+    Sample,
+    logger,
+    machine,
+    medians,
+    run_child,
+    source_tree,
+)
+
+log = logger("engines")
 BIN = Path(sys.executable).parent
 RESULTS = REPO / "bench" / "engines.json"
 ZENSICAL_REQUIREMENTS = REPO / "bench" / "zensical-requirements.txt"
@@ -71,38 +78,6 @@ FAQ_PAGE = "what-is-agi"  # the FAQ question page compared; the first one is use
 SEARCH_QUERY = "hallucinate"
 FILTER_QUERY = "LLM"
 BASELINE = "mkdocs"
-
-
-# -- children: run one, read its time and memory -------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Sample:
-    wall_s: float
-    cpu_s: float
-    peak_mib: float
-
-
-class CommandFailed(RuntimeError):
-    pass
-
-
-def run_child(command: list[str], cwd: Path, env: dict[str, str]) -> Sample:
-    """Run `command` to completion; its wall time, CPU time and peak RSS (that child alone, os.wait4)."""
-    with tempfile.TemporaryFile() as out:
-        start = time.perf_counter()
-        child = subprocess.Popen(command, cwd=cwd, env=env, stdout=out, stderr=out, stdin=subprocess.DEVNULL)
-        _, status, usage = os.wait4(child.pid, 0)
-        wall = time.perf_counter() - start
-        if os.waitstatus_to_exitcode(status) != 0:
-            out.seek(0)
-            detail = out.read().decode(errors="replace")[-3000:]
-            raise CommandFailed(f"{' '.join(command)} (in {cwd}) failed:\n{detail}")
-    return Sample(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)  # Linux: KiB
-
-
-def log(message: str) -> None:
-    print(f"[engines {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
 
 
 # -- the snapshot, the export and its configuration ----------------------------------------------------------
@@ -122,93 +97,6 @@ def snapshot(work: Path) -> tuple[Path, Path]:
         REPO / "src" / "explainer", source / "explainer", ignore=shutil.ignore_patterns("__pycache__")
     )
     return project, source
-
-
-class Tagged:
-    """A tagged YAML value (`!ENV […]`, `!!python/name:…`) kept as written, to be dumped back as it was."""
-
-    def __init__(self, tag: str, value: Any) -> None:
-        self.tag, self.value = tag, value
-
-
-class _TagKeepingLoader(yaml.SafeLoader):
-    pass
-
-
-class _TagKeepingDumper(yaml.SafeDumper):
-    pass
-
-
-def _keep_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Tagged:
-    if isinstance(node, yaml.SequenceNode):
-        return Tagged(node.tag, loader.construct_sequence(node, deep=True))
-    if isinstance(node, yaml.MappingNode):
-        return Tagged(node.tag, loader.construct_mapping(node, deep=True))
-    return Tagged(node.tag, loader.construct_scalar(node))  # type: ignore[arg-type]
-
-
-def _dump_tag(dumper: yaml.SafeDumper, tagged: Tagged) -> yaml.Node:
-    if isinstance(tagged.value, list):
-        return dumper.represent_sequence(tagged.tag, tagged.value, flow_style=True)
-    if isinstance(tagged.value, dict):
-        return dumper.represent_mapping(tagged.tag, tagged.value)
-    return dumper.represent_scalar(tagged.tag, tagged.value)
-
-
-for _prefix in ("!", "tag:yaml.org,2002:python/"):
-    _TagKeepingLoader.add_multi_constructor(_prefix, _keep_tag)
-_TagKeepingDumper.add_representer(Tagged, _dump_tag)
-
-
-def explainer_nav(project: Path) -> list[Any]:
-    """The navigation the plugin gives the site, written as mkdocs.yml `nav`."""
-    from datetime import date
-
-    from explainer.check import check_content, context_for
-    from explainer.project import find_project
-    from explainer.render import RenderContext
-    from explainer.site import build_site
-
-    found = find_project(project)
-    result = check_content(found.content_dir, today=date.fromisoformat(TODAY), site=found.site)
-    site = RenderContext(result.content, found.site.settings, context_for(found.site).analyser)
-    docs = project / "docs"
-    documents = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md"))
-
-    def convert(items: list[Any]) -> list[Any]:
-        return [{title: convert(target) if isinstance(target, list) else target} for title, target in items]
-
-    return convert(build_site(site, documents).nav)
-
-
-def export_config(project: Path, export: Path) -> Path:
-    """export/mkdocs.yml: the site's own settings, the explainer's nav and assets, no explainer plugin.
-
-    Zensical reads mkdocs.yml (or zensical.toml) and silently ignores plugins it does not implement, so
-    one file serves Zensical and plain MkDocs. `theme.variant: classic` is Zensical's Material look;
-    MkDocs passes the unknown theme option through untouched.
-    """
-    from explainer.site import SCRIPTS, STYLESHEETS
-
-    config = yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_TagKeepingLoader)
-    config["docs_dir"], config["site_dir"] = "docs", "site"
-    config["plugins"] = [p for p in config.get("plugins", []) if _plugin_name(p) != "explainer"]
-    config["theme"]["variant"] = "classic"
-    config["nav"] = explainer_nav(project)
-    config["extra_css"] = [*STYLESHEETS, *config.get("extra_css", [])]
-    config["extra_javascript"] = [{"path": s, "defer": True} for s in SCRIPTS] + config.get(
-        "extra_javascript", []
-    )
-    target = export / "mkdocs.yml"
-    text = yaml.dump(config, Dumper=_TagKeepingDumper, sort_keys=False, allow_unicode=True, width=110)
-    target.write_text(
-        "# Written by bench/engines.py: the exported pages, without the explainer plugin.\n" + text
-    )
-    return target
-
-
-def _plugin_name(entry: Any) -> str:
-    return entry if isinstance(entry, str) else next(iter(entry))
 
 
 # -- engines -------------------------------------------------------------------------------------------------
@@ -290,9 +178,7 @@ def summary(job: Job, runs: list[Sample]) -> dict[str, Any]:
     return {
         "label": job.label,
         "command": " ".join(_shown(part) for part in job.command),
-        "wall_s": statistics.median(s.wall_s for s in runs),
-        "cpu_s": statistics.median(s.cpu_s for s in runs),
-        "peak_mib": statistics.median(s.peak_mib for s in runs),
+        **medians(runs),
         "runs": [vars(s) for s in runs],
     }
 
@@ -599,26 +485,6 @@ def versions(zensical: Path) -> dict[str, Any]:
     }  # fmt: skip
 
 
-def machine() -> dict[str, Any]:
-    cpu = platform.machine()
-    for line in Path("/proc/cpuinfo").read_text().splitlines():
-        if line.startswith("model name"):
-            cpu = line.split(":", 1)[1].strip()
-            break
-    return {"cpu": cpu, "cpus": os.cpu_count(), "system": f"{platform.system()} {platform.release()}"}
-
-
-def source_tree() -> dict[str, Any]:
-    def git(*args: str) -> str:
-        done = subprocess.run(["git", *args], cwd=REPO, capture_output=True, text=True, check=False)
-        return done.stdout.strip()
-
-    return {
-        "commit": git("rev-parse", "--short", "HEAD"),
-        "uncommitted_changes": bool(git("status", "--porcelain")),
-    }
-
-
 @dataclass
 class Options:
     runs: int = DEFAULT_RUNS
@@ -639,7 +505,7 @@ def run(options: Options, work: Path) -> dict[str, Any]:
     run_child(
         [str(BIN / "explainer"), "export", "--project", str(project), str(export / "docs")], project, env
     )
-    export_config(project, export)
+    export_config(project, export, date.fromisoformat(TODAY), "bench/engines.py")
     import explainer
 
     assert Path(explainer.__file__).is_relative_to(source), (

@@ -43,6 +43,7 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
+from bench.processes import run_child  # noqa: E402
 from explainer import chunked_search  # noqa: E402
 
 BIN = Path(sys.executable).parent
@@ -97,21 +98,12 @@ def engine_config(project: Path, engine: str) -> Path:
 def build(config: Path, site: Path) -> dict[str, float]:
     """One strict build of `config` into `site`: wall and CPU seconds, peak memory of the child."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "EXPLAINER_TODAY": "2026-12-01"}
-    started = time.perf_counter()
-    child = subprocess.Popen(
-        [str(BIN / "explainer"), "build", "--config", str(config), "--out", str(site)],
-        cwd=config.parent,
-        env=env,
-        stdout=subprocess.DEVNULL,
-    )
-    _, status, usage = os.wait4(child.pid, 0)
-    wall = time.perf_counter() - started
-    if status != 0:
-        raise SystemExit(f"build of {config} failed (status {status})")
+    command = [str(BIN / "explainer"), "build", "--config", str(config), "--out", str(site)]
+    sample = run_child(command, config.parent, env)
     return {
-        "wall_s": round(wall, 2),
-        "cpu_s": round(usage.ru_utime + usage.ru_stime, 2),
-        "peak_mb": round(usage.ru_maxrss / 1024, 1),
+        "wall_s": round(sample.wall_s, 2),
+        "cpu_s": round(sample.cpu_s, 2),
+        "peak_mb": round(sample.peak_mib, 1),
     }
 
 
