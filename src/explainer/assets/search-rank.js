@@ -8,8 +8,8 @@
    a concept counts less each time it repeats, and long fields count for less, so a page that lists
    everything does not outrank the page about the one thing asked. The best documents then gain
    for holding the query as a phrase, for words close together in the title or names, for a
-   title that is mostly what was asked ("Neural network" for "what is a neural network"), and
-   for comparing when the reader compares. Loaded as a script in pages and in the worker. */
+   title that is mostly what was asked ("Neural network" for "what is a neural network"), more for
+   a title or name that is exactly what was asked, and for comparing when the reader compares. Loaded as a script in pages and in the worker. */
 (function (root) {
   "use strict";
   var SEPARATORS = /[^\p{L}\p{N}]+/gu;
@@ -320,7 +320,7 @@
   // How much a document gains for how it holds the query: as a phrase, its words near each other
   // in the title or names, a title (or one name) that is mostly what was asked, a comparison.
   Index.prototype.bonus = function (d, list, comparing) {
-    var self = this, gain = 1, phrase = 0, near = 0, focus = 0;
+    var self = this, gain = 1, phrase = 0, near = 0, focus = 0, exact = false;
     [0, 1, 2].forEach(function (k) {
       var tokens = self.tokens(d, k);
       if (!tokens.length) return;
@@ -346,11 +346,16 @@
         if (!words.length) return;
         var held = words.filter(function (t) { return list.some(function (c) { return holds(c, t); }); }).length;
         focus = Math.max(focus, held / words.length * (k ? 0.8 : 1));
+        // The name is exactly what was asked: each of its words, and every concept of the query.
+        if (held === words.length && list.every(function (c) { return words.some(function (t) { return holds(c, t); }); })) exact = true;
       });
     });
     gain *= 1 + 0.5 * phrase;
     gain *= 1 + 0.15 * Math.min(near, list.length - 1);
-    gain *= 1 + focus * focus;
+    // A title (or name) that is what was asked outweighs a page family's boost: "what is an API" is
+    // answered by the glossary's API before a question that mentions APIs.
+    gain *= 1 + 2 * focus * focus;
+    if (exact) gain *= 2;
     if (comparing && COMPARES.test(self.fields[d][0])) gain *= 1.3;
     return gain;
   };

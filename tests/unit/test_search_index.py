@@ -1,0 +1,173 @@
+"""The explainer search engine: the index the build writes, and the worker that ranks it.
+
+The worker is run with Node as Material runs it (SETUP, then QUERY messages), on a small index
+written by `compact_index`, so these tests read the same results the theme would render.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from explainer.search_index import (
+    INDEX,
+    SearchExtras,
+    SearchIndexFailed,
+    compact_index,
+    index_bytes,
+    write_search_index,
+)
+
+ASSETS = Path(__file__).resolve().parents[2] / "src" / "explainer" / "assets"
+HARNESS = Path(__file__).resolve().parents[1] / "support" / "run_search_worker.js"
+
+LUNR: dict[str, Any] = {
+    "config": {"lang": ["en"]},
+    "docs": [
+        {"location": "", "title": "Home", "text": "<p>Welcome to the explainer.</p>"},
+        {
+            "location": "faq/gans-vs-diffusion/",
+            "title": "What is the difference between GANs and diffusion models?",
+            "text": "<p>A GAN trains a generator against a critic; a diffusion model learns to remove noise.</p>",
+            "boost": 2.0,
+        },
+        {
+            "location": "faq/what-is-an-llm/",
+            "title": "What is a large language model?",
+            "text": "<p>A network trained on text to predict the next token.</p>",
+            "boost": 2.0,
+        },
+        {"location": "glossary/", "title": "Glossary", "text": ""},
+        {"location": "glossary/#t", "title": "T", "text": ""},
+        {
+            "location": "glossary/#token",
+            "title": "Token",
+            "text": "<p>A piece of text &amp; a unit of cost.</p>",
+        },
+        {
+            "location": "glossary/#probe",
+            "title": "&lt;img src=x onerror=alert(1)&gt;",
+            "text": "<p>&lt;script&gt;alert(2)&lt;/script&gt; probe</p>",
+        },
+    ],
+}
+EXTRAS = SearchExtras(
+    names={"faq/what-is-an-llm/": ["llm meaning"], "glossary/#token": ["tokens"]},
+    entries=frozenset({"glossary/#token", "glossary/#probe"}),
+    synonyms=[["large language model", "llm"]],
+)
+
+
+def test_pages_keep_their_order_and_sections_follow_their_page() -> None:
+    index = compact_index(LUNR, EXTRAS)
+    assert [page["u"] for page in index["pages"]] == [
+        "",
+        "faq/gans-vs-diffusion/",
+        "faq/what-is-an-llm/",
+        "glossary/",
+    ]
+    glossary = index["pages"][3]
+    assert [section["a"] for section in glossary["s"]] == ["token", "probe"]  # the lone letter "T" is gone
+
+
+def test_text_is_plain_boosts_names_and_entries_are_kept() -> None:
+    index = compact_index(LUNR, EXTRAS)
+    faq, llm, glossary = index["pages"][1], index["pages"][2], index["pages"][3]
+    assert faq["b"] == 2.0 and "b" not in index["pages"][0]
+    assert llm["n"] == ["llm meaning"]
+    token = glossary["s"][0]
+    assert token == {
+        "a": "token",
+        "t": "Token",
+        "x": "A piece of text & a unit of cost.",
+        "n": ["tokens"],
+        "e": 1,
+    }
+    assert index["synonyms"] == [["large language model", "llm"]]
+
+
+def test_the_index_bytes_are_the_same_for_the_same_site() -> None:
+    assert index_bytes(compact_index(LUNR, EXTRAS)) == index_bytes(
+        compact_index(json.loads(json.dumps(LUNR)), EXTRAS)
+    )
+
+
+def test_writing_the_index_replaces_the_lunr_index(tmp_path: Path) -> None:
+    lunr = tmp_path / "search" / "search_index.json"
+    lunr.parent.mkdir()
+    lunr.write_text(json.dumps(LUNR), encoding="utf-8")
+    write_search_index(tmp_path, lunr, EXTRAS)
+    assert not lunr.exists()
+    assert json.loads((tmp_path / INDEX).read_text(encoding="utf-8"))["format"] == 1
+
+
+def test_a_site_without_a_lunr_index_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(SearchIndexFailed, match="search plugin"):
+        write_search_index(tmp_path, tmp_path / "search" / "search_index.json", EXTRAS)
+
+
+# -- the worker, as the theme drives it --------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def search(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    node = shutil.which("node")
+    assert node, (
+        "the search worker tests need Node.js (Node 20: apt-get install nodejs, or scripts/bootstrap)"
+    )
+    index_file = tmp_path_factory.mktemp("search") / "explainer.json"
+    index_file.write_bytes(index_bytes(compact_index(LUNR, EXTRAS)))
+
+    def run(*queries: str) -> list[list[list[dict[str, Any]]]]:
+        done = subprocess.run(
+            [node, str(HARNESS), str(ASSETS), str(index_file)],
+            input="\n".join(queries) + "\n",
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=60,
+        )
+        return [json.loads(line) for line in done.stdout.splitlines()]
+
+    return run
+
+
+def _locations(groups: list[list[dict[str, Any]]]) -> list[str]:
+    return [group[0]["location"] for group in groups]
+
+
+def test_connecting_words_and_a_typo_still_find_the_question(search: Any) -> None:
+    for results in search("gan vs diffusion", "difference between gans and difusion"):
+        assert _locations(results)[0] == "faq/gans-vs-diffusion/"
+
+
+def test_a_synonym_finds_what_the_reader_named_differently(search: Any) -> None:
+    (results,) = search("llm")
+    assert _locations(results)[0] == "faq/what-is-an-llm/"
+
+
+def test_a_glossary_entry_is_a_result_of_its_own_with_its_page(search: Any) -> None:
+    (results,) = search("tokens")
+    first = results[0]
+    assert first[0]["location"] == "glossary/#token"
+    # The theme shows a section under its page's title, so the page travels with it (score 0).
+    assert first[-1]["location"] == "glossary/" and first[-1]["score"] == 0
+
+
+def test_titles_and_teasers_reach_the_theme_escaped(search: Any) -> None:
+    (results,) = search("probe")
+    (entry,) = [group[0] for group in results if group[0]["location"] == "glossary/#probe"]
+    for markup in (entry["title"], entry["text"]):
+        assert "<img" not in markup and "<script" not in markup
+        assert "&lt;" in markup
+    assert "<mark>probe</mark>" in entry["text"]
+
+
+def test_an_empty_query_answers_with_nothing(search: Any) -> None:
+    (results,) = search(" ")
+    assert results == []
