@@ -13,7 +13,8 @@ outside as a browser would (plain HTTP requests, polling every 50 ms):
 - recovery: from saving the fixed file to the page being served normally again;
 - log lines: what the preview printed for the edit (one line per rebuild is the goal).
 
-Figures are medians over the runs. Results go to bench/serve.json.
+Figures are medians over the runs. Results go to bench/serve.json, with the date, the command and
+the machine (CPU count, load average at the start).
 """
 
 from __future__ import annotations
@@ -31,12 +32,14 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from bench import corpus as corpus_module
+from bench.processes import machine
 
 REPO = Path(__file__).resolve().parent.parent
 RESULTS = REPO / "bench" / "serve.json"
@@ -152,6 +155,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--no-real", action="store_true", help="skip the real site")
     args = parser.parse_args(argv)
+    facts = machine()  # the load average at the start is one of the facts
+    measured = datetime.now(UTC).isoformat(timespec="seconds")
     results = []
     with tempfile.TemporaryDirectory(prefix="explainer-bench-serve-") as scratch:
         work = Path(scratch)
@@ -159,7 +164,9 @@ def main(argv: list[str] | None = None) -> int:
             results.append(measure("real site", *real_project(work), args.runs))
         for n in (int(size) for size in args.sizes.split(",") if size):
             results.append(measure(f"N = {n:,}", *corpus_project(work, n), args.runs))
-    RESULTS.write_text(json.dumps({"serve": results}, indent=2) + "\n", encoding="utf-8")
+    command = " ".join([".venv/bin/python -m bench.serve", *(argv if argv is not None else sys.argv[1:])])
+    record = {"measured": measured, "command": command, "machine": facts, "serve": results}
+    RESULTS.write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
     for result in results:
         figures = ", ".join(f"{k} {v:.2f}" for k, v in result["median"].items())
         print(f"{result['name']}: {figures}")
