@@ -102,7 +102,8 @@ def verdict(value: float, target: Target) -> str:
             "met" if met(value, target) else "missed"
         ) + f" ({gap:.1f} points {'over' if value >= target.limit else 'under'})"
     times = ratio(value, target.limit)
-    shown = f"{times:.2f}× the limit" if times is not None else "no limit"
+    digits = 3 if times is not None and times != 1 and f"{times:.2f}" == "1.00" else 2  # no "missed (1.00×)"
+    shown = f"{times:.{digits}f}× the limit" if times is not None else "no limit"
     return ("met" if met(value, target) else "missed") + f" ({shown})"
 
 
@@ -681,22 +682,38 @@ def quality_section(quality: dict[str, Any], produced: str) -> list[str]:
     ]
 
 
-def earlier_section() -> list[str]:
+def earlier_section(latest: dict[str, Any] | None) -> list[str]:
+    """The earlier 10,000 figures that the latest run lacks (`latest`: its N = 10,000 figures)."""
+    have = latest["figures"] if latest else {}
     f = EARLIER_10K["figures"]
     rows = [
-        ["explainer check, cold cache, CPU time", shown(f["check_cpu_s"], "s")],
-        ["check again, nothing changed, CPU time", shown(f["check_unchanged_cpu_s"], "s")],
-        ["check after one FAQ edit, CPU time", shown(f["check_changed_cpu_s"], "s")],
-        ["explainer build, wall time", shown(f["build_s"], "s")],
-        ["explainer build, peak RSS", f"{f['build_bytes'] / 1000**3:.1f} GB"],
+        [label, text]
+        for key, label, text in (
+            ("check_cpu_s", "explainer check, cold cache, CPU time", shown(f["check_cpu_s"], "s")),
+            (
+                "check_unchanged_cpu_s",
+                "check again, nothing changed, CPU time",
+                shown(f["check_unchanged_cpu_s"], "s"),
+            ),
+            (
+                "check_changed_cpu_s",
+                "check after one FAQ edit, CPU time",
+                shown(f["check_changed_cpu_s"], "s"),
+            ),
+            ("build_s", "explainer build, wall time", shown(f["build_s"], "s")),
+            ("build_mib", "explainer build, peak RSS", f"{f['build_bytes'] / 1000**3:.1f} GB"),
+        )
+        if key not in have
     ]
+    if not rows:
+        return []
     return [
         "## N = 10,000: earlier figures from a loaded machine",
         "",
         fill(
-            f"Not from the latest run. Measured on {EARLIER_10K['date']} under a load average of "
-            f"{EARLIER_10K['load']} ({EARLIER_10K['how']}); indicative only. The wall time of the build "
-            "is mostly waiting for a busy machine. Measure again with "
+            f"Not from the latest run, which did not measure these. Measured on {EARLIER_10K['date']} "
+            f"under a load average of {EARLIER_10K['load']} ({EARLIER_10K['how']}); indicative only. The "
+            "wall time of the build is mostly waiting for a busy machine. Measure again with "
             "`scripts/bench --sizes 100,1000,10000` (the 10,000 builds take 15 to 30 minutes)."
         ),
         "",
@@ -737,7 +754,6 @@ def page(results: dict[str, Any], others: dict[str, Any]) -> str:
     m, s = results["machine"], results["settings"]
     versions = results.get("versions", m)
     start, end = machine_load(results)
-    has_10k = _size(results, 10000) is not None
     skipped = [
         f"N = {size['n']:,}: {', '.join(size['skipped'])}" for size in results["sizes"] if size["skipped"]
     ]
@@ -803,7 +819,10 @@ def page(results: dict[str, Any], others: dict[str, Any]) -> str:
         fill(
             "Each target of issue 15 next to the latest figure that speaks to it. A target set at "
             "N = 10,000 and measured only to a smaller N says so; wall-time verdicts on a loaded machine "
-            "are indicative, and the CPU-time verdict is given beside them."
+            "are indicative, and the CPU-time verdict is given beside them. The issue's plain MkDocs "
+            "figure (37.7 s at 1,000) used MkDocs' automatic navigation, which lists every page on every "
+            "page; the baseline here gets the explainer's sectioned navigation, so it is the harder one "
+            "to beat."
         ),
         "",
         targets_table(verdicts),
@@ -814,8 +833,7 @@ def page(results: dict[str, Any], others: dict[str, Any]) -> str:
         ),
         "",
     ]
-    if not has_10k:
-        parts += earlier_section()
+    parts += earlier_section(_size(results, 10000))
     for name, section in (
         ("serve", serve_section),
         ("engines", engines_section),

@@ -87,6 +87,7 @@ def test_verdict_says_met_or_missed_with_the_multiple_of_the_limit() -> None:
     assert verdict(0.8, check) == "met (0.80× the limit)"
     assert verdict(1.0, check) == "met (1.00× the limit)"
     assert verdict(2.5, check) == "missed (2.50× the limit)"
+    assert verdict(1.003, check) == "missed (1.003× the limit)"
 
 
 def test_verdict_of_an_at_least_share_counts_points() -> None:
@@ -152,3 +153,17 @@ def test_the_page_says_how_and_under_what_load_it_was_measured(results: dict[str
     assert "a busy machine" in page
     assert "indicative" in page
     assert page.count("<svg") == 1
+
+
+def test_earlier_10k_figures_fill_only_what_the_latest_run_lacks(results: dict[str, Any]) -> None:
+    checked_only = _size(10000, 4.0, 1.0, 1.0, 0)
+    checked_only["figures"] = {"check_s": 4.0, "check_cpu_s": 3.0, "check_unchanged_cpu_s": 0.4}
+    section = "\n".join(report.earlier_section(checked_only))
+    assert "explainer build, wall time | 33 min" in section
+    assert "cold cache" not in section and "nothing changed" not in section
+    assert (
+        report.earlier_section(
+            {"figures": {k: 1.0 for k in report.EARLIER_10K["figures"]} | {"build_mib": 1.0}}
+        )
+        == []
+    )
