@@ -54,7 +54,7 @@ PLOT_W, PLOT_H = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
 
 # 10,000-entity figures measured before the harness had its current shape, under a load average
 # of about 10 on 2 CPUs. Shown only when the latest results have no N = 10,000, and marked earlier.
-EARLIER_10K = {
+EARLIER_10K: dict[str, Any] = {
     "date": "2026-12-01",
     "load": "about 10 (1-minute average) on 2 CPUs",
     "how": "scripts/bench with N = 10,000 in an earlier version of the harness; CPU times of single runs",
@@ -117,6 +117,10 @@ def _bytes(value: float) -> str:
     return f"{value / 1024:,.1f} KiB" if value < 1024 * 1024 else f"{value / 1024 / 1024:,.2f} MiB"
 
 
+def _count(value: float) -> str:
+    return f"{value:,.0f}"
+
+
 # How a figure of each unit is written on the page.
 FORMATS: dict[str, Callable[[float], str]] = {
     "s": _seconds,
@@ -129,7 +133,7 @@ FORMATS: dict[str, Callable[[float], str]] = {
 
 
 def shown(value: float, unit: str) -> str:
-    return FORMATS.get(unit, lambda v: f"{v:,.0f}")(value)
+    return FORMATS.get(unit, _count)(value)
 
 
 def limit_shown(target: Target) -> str:
