@@ -10,7 +10,8 @@ override template:
 - `title` attributes made inert for the theme's tooltips: Material copies a
   title into the tooltip with `innerHTML`, so a title whose text holds `<`
   would become markup on hover. Such a title is escaped once more, so the
-  tooltip shows exactly the text the author wrote;
+  tooltip shows exactly the text the author wrote; and a small inlined script
+  does the same for titles the theme sets itself (truncated page names);
 - small accessibility and speed fixes to Material's own markup.
 """
 
@@ -24,13 +25,20 @@ from dataclasses import dataclass
 from importlib import resources
 
 EXECUTABLE_TYPES = {"", "text/javascript", "application/javascript", "module"}
-# Inlined in every head before the theme's script (its hash is in the policy like any inline script).
-ON_DEMAND = (resources.files("explainer.assets") / "on-demand.js").read_text(encoding="utf-8")
-ON_DEMAND = "\n".join(
-    line.strip()
-    for line in re.sub(r"\A\s*/\*.*?\*/\s*", "", ON_DEMAND, count=1, flags=re.DOTALL).splitlines()
-    if line.strip() and not line.strip().startswith("//")
-)
+# Inlined in every head before the theme's script (their hashes are in the policy like any inline script).
+INLINED_SCRIPTS = ("on-demand.js", "title-guard.js")
+
+
+def _inlined(name: str) -> str:
+    source = (resources.files("explainer.assets") / name).read_text(encoding="utf-8")
+    return "\n".join(
+        line.strip()
+        for line in re.sub(r"\A\s*/\*.*?\*/\s*", "", source, count=1, flags=re.DOTALL).splitlines()
+        if line.strip() and not line.strip().startswith("//")
+    )
+
+
+HEAD_SCRIPTS = "".join(f"<script>{_inlined(name)}</script>" for name in INLINED_SCRIPTS)
 SEARCH_DIALOG = 'class="md-search" data-md-component="search" role="dialog"'
 MATERIAL_BUNDLE = re.compile(r'(<script src="[^"]*assets/javascripts/bundle\.[0-9a-f]+\.min\.js")></script>')
 
@@ -163,7 +171,7 @@ def finish_page(text: str, head: Head | None) -> str:
     # before Material's bundle runs (deferred scripts still run in order, before DOMContentLoaded).
     text = text.replace(SEARCH_DIALOG, SEARCH_DIALOG + ' aria-label="Search this site"', 1)
     text = MATERIAL_BUNDLE.sub(r"\1 defer></script>", text, count=1)
-    text = _on_demand(text)
+    text = _head_scripts(text)
     scan = _scan(text)
     text = _guard_titles(text, scan.titled)
     policy = content_security_policy(scan.scripts, scan.styles)
@@ -172,7 +180,6 @@ def finish_page(text: str, head: Head | None) -> str:
     return re.sub(r"(<meta charset=[^>]*>)", lambda m: m.group(1) + "\n    " + meta, text, count=1)
 
 
-def _on_demand(text: str) -> str:
-    """The deferral script, first thing after the charset, so it runs before any other script."""
-    script = f"<script>{ON_DEMAND.strip()}</script>"
-    return re.sub(r"(<meta charset=[^>]*>)", lambda m: m.group(1) + "\n    " + script, text, count=1)
+def _head_scripts(text: str) -> str:
+    """The deferral script and the title guard, first thing after the charset, before any other script."""
+    return re.sub(r"(<meta charset=[^>]*>)", lambda m: m.group(1) + "\n    " + HEAD_SCRIPTS, text, count=1)

@@ -87,7 +87,7 @@ def asset_files() -> dict[str, bytes]:
     root = resources.files(ASSETS_PACKAGE)
     files = {}
     for item in sorted(root.iterdir(), key=lambda i: i.name):
-        if item.name == "on-demand.js":  # inlined in every head by explainer.finish
+        if item.name in ("on-demand.js", "title-guard.js"):  # inlined in every head by explainer.finish
             continue
         if item.name.endswith(".js"):
             files[f"assets/explainer/{item.name}"] = shipped_script(item.read_text(encoding="utf-8")).encode()

@@ -143,7 +143,9 @@ class TooltipTreeprocessor(Treeprocessor):
             link = etree.Element("a")
             link.set("href", relative(self.page, self.path_of("definition", name.definition_id)))
             link.set("class", "ex-term")
-            link.set("title", name.short)
+            # Python-Markdown's serialiser leaves an `&` that starts a character reference as it is,
+            # so a plain-text meaning holding `&lt;` would show `<`: escape every `&` here.
+            link.set("title", name.short.replace("&", "&amp;"))
             link.text = match.group(0)
             if previous is None:
                 leading = remaining[: match.start()]

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import html
+import json
+import re
+
 import markdown
 import pytest
 
 from explainer.tooltips import GlossaryTooltips
 from explainer.validate import build_content
-from tests.unit.corpus import corpus_documents
+from tests.unit.corpus import check_with, corpus_documents
 
 
 def render(text: str, page: str = "faq/x.md") -> str:
@@ -83,3 +87,14 @@ def test_a_page_gets_at_most_a_fixed_number_of_tooltips(monkeypatch: pytest.Monk
     monkeypatch.setattr("explainer.tooltips.TOOLTIPS_PER_PAGE", 2)
     html = render("Sharding, then ACID, then a schema.")
     assert html.count('class="ex-term"') == 2 and "a schema." in html
+
+
+def test_a_meaning_that_looks_like_a_character_reference_shows_as_written() -> None:
+    """`short` is plain text: `&lt;` in it is four characters, not `<` (nor, after the theme, markup)."""
+    written = "&lt;b&gt; AT&T &amp; co. &#60;"
+    raw = f"term: Sharding\nshort: {json.dumps(written)}\nbody: Data in parts.\nreviewed: 2026-01-15\n"
+    result = check_with("definitions/sharding.yaml", raw.encode())
+    assert [d for d in result.diagnostics if d.is_error] == []
+    assert result.content is not None
+    page = markdown.markdown("Sharding.", extensions=[GlossaryTooltips(result.content, lambda: "faq/x.md")])
+    assert [html.unescape(title) for title in re.findall(r'title="([^"]*)"', page)] == [written]
