@@ -10,12 +10,14 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import BrowserContext, expect
 
-from explainer.chunked_search import BUNDLE_DIR, LUNR_INDEX, WORKER, write_bundle
+from explainer.chunked_search import BUNDLE_DIR, LUNR_INDEX, WORKERS, write_bundle
 from explainer.site import asset_files
 from tests.conftest import REPO
 from tests.support.browser import Traffic
 from tests.support.project import build, copy_project
 from tests.support.server import serve
+
+WORKER = WORKERS["pagefind"]
 
 pytestmark = pytest.mark.browser
 

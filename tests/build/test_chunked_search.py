@@ -1,4 +1,5 @@
-"""A site above the chunked-search threshold ships a Pagefind bundle and no lunr index; the real site keeps lunr."""
+"""Search engines as built: above the threshold a Pagefind bundle, below it the explainer index (the
+real site), and Material's own lunr index when asked for; never two of them."""
 
 from __future__ import annotations
 
@@ -11,9 +12,13 @@ from urllib.parse import urljoin
 
 import pytest
 
+from explainer import search_index
 from explainer.build import BuildFailed
-from explainer.chunked_search import BUNDLE_DIR, ENGINE_ATTRIBUTE, LUNR_INDEX, UNUSED_BUNDLE_FILES, WORKER
+from explainer.chunked_search import BUNDLE_DIR, ENGINE_ATTRIBUTE, LUNR_INDEX, UNUSED_BUNDLE_FILES, WORKERS
+from tests.conftest import REPO
 from tests.support.project import build, fixture_project
+
+WORKER = WORKERS["pagefind"]
 
 pytestmark = pytest.mark.build
 
@@ -88,9 +93,29 @@ def test_a_lunr_site_is_left_as_the_theme_makes_it(lunr_site: Path) -> None:
     assert ENGINE_ATTRIBUTE not in re.search(r"<html\b[^>]*>", home)[0]  # type: ignore[index]
 
 
-def test_the_real_site_keeps_lunr_by_default(real_site: Path) -> None:
-    assert (real_site / LUNR_INDEX).is_file()
-    assert not (real_site / BUNDLE_DIR).exists()
+def test_the_real_site_is_searched_with_the_explainer_index_by_default(real_site: Path) -> None:
+    index = json.loads((real_site / search_index.INDEX).read_text(encoding="utf-8"))
+    assert index["format"] == search_index.FORMAT and len(index["pages"]) > 100
+    assert not (real_site / LUNR_INDEX).exists() and not (real_site / BUNDLE_DIR).exists()
+    home = (real_site / "index.html").read_text(encoding="utf-8")
+    assert f'{WORKERS["explainer"]}"' in home and not THEME_WORKER.search(home)
+    assert f'{ENGINE_ATTRIBUTE}="explainer"' in home
+    # What readers ask in other words travels with the question.
+    asked = {page["u"]: page.get("n", []) for page in index["pages"]}
+    assert all(asked[f"faq/{path.stem}/"] for path in (REPO / "content" / "faq").glob("*.yaml"))
+
+
+def test_the_explainer_index_holds_every_page_and_section_the_lunr_index_would(
+    tmp_path: Path, lunr_site: Path
+) -> None:
+    site = build(fixture_project(tmp_path / "explainer", options={"search": {"engine": "explainer"}}))
+    index = json.loads((site / search_index.INDEX).read_text(encoding="utf-8"))
+    ours = {page["u"] for page in index["pages"]}
+    ours |= {f"{page['u']}#{section['a']}" for page in index["pages"] for section in page.get("s", [])}
+    lunr = {doc["location"]: doc for doc in json.loads((lunr_site / LUNR_INDEX).read_text())["docs"]}
+    left_out = [lunr[location] for location in set(lunr) - ours]
+    # Only the empty letter headings of A-Z lists (A, B, …) are left out.
+    assert ours <= set(lunr) and all(len(doc["title"]) == 1 and not doc["text"] for doc in left_out)
 
 
 def test_the_pagefind_bundle_is_the_same_on_every_build(chunked_site: Path, tmp_path: Path) -> None:

@@ -75,8 +75,8 @@ def test_a_glossary_alone_is_a_glossary_site(glossary_only: Path) -> None:
     assert not {"Technologies", "Compare", "Industries", "FAQ"} & set(labels)
     sitemap = (glossary_only / "sitemap.xml").read_text()
     assert "/faq/" not in sitemap and "/compare/" not in sitemap and "/technologies/" not in sitemap
-    index = json.loads((glossary_only / "search/search_index.json").read_text())
-    assert not [d for d in index["docs"] if d["location"].startswith(("faq/", "compare/", "technologies/"))]
+    index = json.loads((glossary_only / "search/explainer.json").read_text())
+    assert not [p for p in index["pages"] if p["u"].startswith(("faq/", "compare/", "technologies/"))]
     assert not [p for p in glossary_only.rglob("*.html") if '"FAQPage"' in p.read_text()]
 
 

@@ -11,6 +11,7 @@ import pytest
 
 from explainer.build import BuildFailed
 from tests.support.project import build, copy_project
+from tests.support.search_worker import search_worker
 
 pytestmark = pytest.mark.build
 
@@ -102,17 +103,25 @@ def test_hostile_text_is_shown_literally(hostile_site: Path) -> None:
     assert "<title>&lt;script&gt;" in html
 
 
-def test_search_index_holds_no_markup_from_content(hostile_site: Path) -> None:
-    """The theme renders index titles and texts as HTML, so parse them as HTML."""
-    index = json.loads((hostile_site / "search/search_index.json").read_text())
-    problems = []
-    for entry in index["docs"]:
-        parser = _Elements()
-        parser.feed(entry["title"] + entry["text"])
-        problems += parser.problems
-        assert "<script" not in entry["title"] + entry["text"]
-    assert problems == []
-    assert any("&lt;script&gt;alert" in entry["title"] for entry in index["docs"])
+def test_search_results_show_content_markup_as_text(hostile_site: Path) -> None:
+    """The site's search index holds plain text; the worker escapes all it hands the theme, which
+    renders titles and teasers as HTML. Read the results as the theme gets them, and parse them."""
+    index_file = hostile_site / "search/explainer.json"
+    index = json.loads(index_file.read_text())
+    assert not (hostile_site / "search/search_index.json").exists()
+    texts = [p["t"] + p["x"] for p in index["pages"]] + [
+        s["t"] + s["x"] for p in index["pages"] for s in p.get("s", [])
+    ]
+    assert any("<script>alert" in text for text in texts)  # the payloads are there, as text
+    problems, shown = [], 0
+    for results in search_worker(index_file, ["script alert", "img onerror", "javascript"]):
+        for group in results:
+            for item in group:
+                parser = _Elements()
+                parser.feed(item["title"] + item["text"])
+                problems += parser.problems
+                shown += 1
+    assert shown and problems == []
 
 
 def test_json_ld_and_meta_carry_no_markup_from_content(hostile_site: Path) -> None:

@@ -114,7 +114,10 @@ def site_problems(site: Path) -> dict[str, list[str]]:
         problems = page_problems(page.read_text())
         if problems:
             found[page.relative_to(site).as_posix()] = problems
+    # The explainer index is plain text that its worker escapes (tests/unit/test_search_index.py and
+    # test_search_results_show_content_markup_as_text); Material's lunr index is rendered as it is.
     index = site / "search/search_index.json"
+    assert index.is_file() or (site / "search/explainer.json").is_file(), f"{site} has no search index"
     if index.is_file():
         # The theme renders index titles and texts as HTML: parse them as HTML too.
         for entry in json.loads(index.read_text())["docs"]:

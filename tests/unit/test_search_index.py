@@ -7,8 +7,6 @@ written by `compact_index`, so these tests read the same results the theme would
 from __future__ import annotations
 
 import json
-import shutil
-import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -22,9 +20,7 @@ from explainer.search_index import (
     index_bytes,
     write_search_index,
 )
-
-ASSETS = Path(__file__).resolve().parents[2] / "src" / "explainer" / "assets"
-HARNESS = Path(__file__).resolve().parents[1] / "support" / "run_search_worker.js"
+from tests.support.search_worker import search_worker
 
 LUNR: dict[str, Any] = {
     "config": {"lang": ["en"]},
@@ -116,25 +112,9 @@ def test_a_site_without_a_lunr_index_is_a_clear_error(tmp_path: Path) -> None:
 
 @pytest.fixture(scope="module")
 def search(tmp_path_factory: pytest.TempPathFactory) -> Any:
-    node = shutil.which("node")
-    assert node, (
-        "the search worker tests need Node.js (Node 20: apt-get install nodejs, or scripts/bootstrap)"
-    )
     index_file = tmp_path_factory.mktemp("search") / "explainer.json"
     index_file.write_bytes(index_bytes(compact_index(LUNR, EXTRAS)))
-
-    def run(*queries: str) -> list[list[list[dict[str, Any]]]]:
-        done = subprocess.run(
-            [node, str(HARNESS), str(ASSETS), str(index_file)],
-            input="\n".join(queries) + "\n",
-            capture_output=True,
-            text=True,
-            check=True,
-            timeout=60,
-        )
-        return [json.loads(line) for line in done.stdout.splitlines()]
-
-    return run
+    return lambda *queries: search_worker(index_file, queries)
 
 
 def _locations(groups: list[list[dict[str, Any]]]) -> list[str]:

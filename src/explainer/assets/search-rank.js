@@ -1,15 +1,16 @@
 /* explainer: the ranking core that the site search (its worker, search-index-worker.js) and the FAQ
    filter (faq-search.js) share. A query becomes concepts: its words without the connecting ones
    ("vs", "what is"), each standing for the words of the index it may mean (itself, its other forms
-   such as image/images, the words it begins while it is being typed, near spellings when it is not
-   a word of the index), and the glossary's synonym groups it names (LLM = large language model).
+   such as table/tables, the words it begins while it is being typed, near spellings when it is not
+   a word of the index), and the glossary's synonym groups it names (an abbreviation and its long form).
    Documents have three fields, a title, other names (an FAQ entry's other phrasings, a term's
    aliases) and text. Each concept scores like BM25: rare concepts count more than common ones,
    a concept counts less each time it repeats, and long fields count for less, so a page that lists
    everything does not outrank the page about the one thing asked. The best documents then gain
    for holding the query as a phrase, for words close together in the title or names, for a
-   title that is mostly what was asked ("Neural network" for "what is a neural network"), more for
-   a title or name that is exactly what was asked, and for comparing when the reader compares. Loaded as a script in pages and in the worker. */
+   title that is mostly what was asked ("Index" for "what is an index"), more for a title or
+   name that is exactly what was asked, and for comparing when the reader compares. Loaded as a
+   script in pages and in the worker. */
 (function (root) {
   "use strict";
   var SEPARATORS = /[^\p{L}\p{N}]+/gu;
@@ -44,7 +45,7 @@
     return kept.length ? kept : words; // a query made only of small words keeps them
   }
 
-  // Edit distance, a swap of neighbours counting as one edit (agnet, agent); false once above `limit`.
+  // Edit distance, a swap of neighbours counting as one edit (form, from); false once above `limit`.
   var rows = [new Uint8Array(64), new Uint8Array(64), new Uint8Array(64)];
   function within(a, b, limit) {
     if (Math.abs(a.length - b.length) > limit || a.length >= 63 || b.length >= 63) return false;
@@ -65,8 +66,8 @@
     return previous[b.length] <= limit;
   }
 
-  // Two forms of one word: after the letters they share, each goes on with an ending (bias,
-  // biased); a doubled last letter (run, running) and a dropped "e" (use, used) are allowed.
+  // Two forms of one word: after the letters they share, each goes on with an ending (bold,
+  // bolded); a doubled last letter (run, running) and a dropped "e" (use, used) are allowed.
   function variant(a, b) {
     var same = 0;
     while (same < a.length && a[same] === b[same]) same++;
@@ -155,7 +156,7 @@
       for (k = this.from(word); open && word.length >= 3 && k < sorted.length && sorted[k].indexOf(word) === 0; k++) {
         if (!found[sorted[k]]) found[sorted[k]] = CLOSE.prefix;
       }
-      // A typo keeps the first letter, and in a word of four letters it can only be a swap (bais, bias).
+      // A typo keeps the first letter, and in a word of four letters it can only be a swap (tset, test).
       var typed = stem(word), limit = this.postings.has(word) ? 0 : typed.length >= 8 ? 2 : typed.length >= 4 ? 1 : 0;
       var letters = typed.split("").sort().join(), self = this;
       for (var length = typed.length - limit; limit && length <= typed.length + limit; length++) {
@@ -230,7 +231,7 @@
       return held;
     }
     // One-word names count each form once (at the best factor); a longer name counts where it starts,
-    // once however many of the group's names start there ("large language model(s)").
+    // once however many of the group's names start there ("relational database(s)").
     var single = {}, starts = new Map();
     c.phrases.forEach(function (p) {
       var parts = split(p), factor = p === c.typed || variant(p, c.typed) ? 1 : SYNONYM;
@@ -248,10 +249,10 @@
       });
       docs.forEach(function (d) {
         for (var k = 0; k < 3; k++) {
-          var tokens = self.tokens(d, k);
-          for (var i = 0; i + parts.length <= tokens.length; i++) {
+          var terms = self.terms(d, k);
+          for (var i = 0; i + parts.length <= terms.length; i++) {
             var j = 0, key = 3 * d + k;
-            while (j < parts.length && sets[j][tokens[i + j]] !== undefined) j++;
+            while (j < parts.length && sets[j][terms[i + j]] !== undefined) j++;
             if (j < parts.length) continue;
             var seen = starts.get(key);
             if (!seen) starts.set(key, seen = new Set());
@@ -264,13 +265,13 @@
     return held;
   };
 
-  Index.prototype.tokens = function (d, k) {
-    var cache = this.cache || (this.cache = new Map()), key = 3 * d + k, tokens = cache.get(key);
-    if (!tokens) {
+  Index.prototype.terms = function (d, k) {
+    var cache = this.cache || (this.cache = new Map()), key = 3 * d + k, terms = cache.get(key);
+    if (!terms) {
       if (cache.size > 4000) cache.clear();
-      cache.set(key, tokens = split(this.fields[d][k]));
+      cache.set(key, terms = split(this.fields[d][k]));
     }
-    return tokens;
+    return terms;
   };
 
   // Each document that holds at least one concept, best first: {doc, score, matched}.
@@ -304,15 +305,15 @@
 
   function byScore(a, b) { return b.score - a.score || a.doc - b.doc; }
 
-  function holds(c, token) { return c.all[token] !== undefined; }
+  function holds(c, term) { return c.all[term] !== undefined; }
 
-  // The query's concepts one after another at `i` in `tokens` (connecting words skipped).
-  function phraseAt(tokens, i, list) {
+  // The query's concepts one after another at `i` in `terms` (connecting words skipped).
+  function phraseAt(terms, i, list) {
     for (var k = 0; k < list.length; k++) {
-      while (i < tokens.length && CONNECTING.has(tokens[i])) i++;
-      if (i >= tokens.length || !holds(list[k], tokens[i])) return false;
+      while (i < terms.length && CONNECTING.has(terms[i])) i++;
+      if (i >= terms.length || !holds(list[k], terms[i])) return false;
       i++;
-      while (list[k].phrases && i < tokens.length && holds(list[k], tokens[i]) && !(list[k + 1] && holds(list[k + 1], tokens[i]))) i++;
+      while (list[k].phrases && i < terms.length && holds(list[k], terms[i]) && !(list[k + 1] && holds(list[k + 1], terms[i]))) i++;
     }
     return true;
   }
@@ -322,16 +323,16 @@
   Index.prototype.bonus = function (d, list, comparing) {
     var self = this, gain = 1, phrase = 0, near = 0, focus = 0, exact = false;
     [0, 1, 2].forEach(function (k) {
-      var tokens = self.tokens(d, k);
-      if (!tokens.length) return;
+      var terms = self.terms(d, k);
+      if (!terms.length) return;
       if (list.length > 1 && !phrase) {
-        for (var i = 0; i < tokens.length; i++) if (phraseAt(tokens, i, list)) { phrase = k < 2 ? 1 : 0.5; break; }
+        for (var i = 0; i < terms.length; i++) if (phraseAt(terms, i, list)) { phrase = k < 2 ? 1 : 0.5; break; }
       }
       if (k === 2) return;
       // Neighbouring concepts within three words of each other.
       var at = list.map(function (c) {
         var places = [];
-        tokens.forEach(function (t, i) { if (holds(c, t)) places.push(i); });
+        terms.forEach(function (t, i) { if (holds(c, t)) places.push(i); });
         return places;
       });
       for (var c = 0; c + 1 < list.length; c++) {
@@ -339,7 +340,7 @@
       }
       // The share of the title's (or a name's) own words that the query stands for.
       var names = [[]];
-      tokens.forEach(function (t) {
+      terms.forEach(function (t) {
         if (t === GAP) names.push([]); else if (!CONNECTING.has(t)) names[names.length - 1].push(t);
       });
       names.forEach(function (words) {
