@@ -34,12 +34,11 @@ from typing import Any
 
 import yaml
 
-from explainer.check import CheckResult, check_documents
+from explainer.check import CheckResult
 from explainer.settings import SiteConfig, read_site_config, validate_settings
-from explainer.source import ReadError, parse_document
-from tests.conftest import FIXTURES, TODAY
+from tests.conftest import FIXTURES
 from tests.support.project import FIXTURE_SITE
-from tests.unit.corpus import corpus_documents
+from tests.unit.corpus import check_with
 
 CASES = Path(__file__).parent / "cases"
 
@@ -130,12 +129,4 @@ def fixture_site() -> SiteConfig:
 
 def check_case(path: str, raw: bytes) -> CheckResult:
     """Check the fixture corpus with `raw` at `corpus/<path>`, parsing Markdown as the fixture site does."""
-    shown = f"corpus/{path}"
-    documents = [d for d in corpus_documents() if d.path != shown]
-    problems = []
-    try:
-        documents.append(parse_document(shown, raw))
-    except ReadError as error:
-        problems = error.diagnostics
-    documents.sort(key=lambda d: d.path)
-    return check_documents(documents, problems, today=TODAY, site=fixture_site())
+    return check_with(path, raw, site=fixture_site())

@@ -24,8 +24,11 @@ def site_with(settings: dict[str, Any] | None = None) -> SiteConfig:
     return SiteConfig(validate_settings(settings or {}), None, FIXTURES, DEFAULT_EXTENSIONS)
 
 
-def check_with(path: str, raw: bytes, settings: dict[str, Any] | None = None) -> CheckResult:
-    """Check the fixture corpus with `raw` at `corpus/<path>` (replacing a file of that path)."""
+def check_with(
+    path: str, raw: bytes, settings: dict[str, Any] | None = None, site: SiteConfig | None = None
+) -> CheckResult:
+    """Check the fixture corpus with `raw` at `corpus/<path>` (replacing a file of that path), for a
+    site with these plugin options, or for `site` as given."""
     shown = f"corpus/{path}"
     documents = [d for d in corpus_documents() if d.path != shown]
     problems = []
@@ -34,7 +37,7 @@ def check_with(path: str, raw: bytes, settings: dict[str, Any] | None = None) ->
     except ReadError as error:
         problems = error.diagnostics
     documents.sort(key=lambda d: d.path)
-    return check_documents(documents, problems, today=TODAY, site=site_with(settings))
+    return check_documents(documents, problems, today=TODAY, site=site or site_with(settings))
 
 
 def fixture_header(path: Path) -> tuple[str, list[str], dict[str, Any]]:
