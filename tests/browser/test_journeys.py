@@ -4,21 +4,57 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from tests.support.browser import PHONE, Traffic
 
 pytestmark = pytest.mark.browser
 
 
+@pytest.fixture(autouse=True)
+def _no_policy_violations(context: BrowserContext, traffic: Traffic) -> Iterator[None]:
+    """Every journey ends without a Content-Security-Policy violation, on whichever pages it visited.
+
+    It asks for the context so that it runs before the context (and its pages) close.
+    """
+    yield
+    traffic.assert_no_policy_violations()
+
+
+def test_the_policy_blocks_script_a_slip_in_content_handling_would_inject(
+    page: Page, base_url: str, traffic: Traffic
+) -> None:
+    """The policy is on, and the listener every journey relies on sees what it blocks."""
+    page.goto(base_url + "glossary/")
+    page.evaluate(
+        """() => {
+            const script = document.createElement("script");
+            script.textContent = "window.__injected = true";
+            document.body.append(script);
+            const image = document.createElement("div");
+            image.innerHTML = '<img src="data:," onerror="window.__injected = true">';
+            document.body.append(image);
+        }"""
+    )
+    page.wait_for_function("() => window.__cspViolations.length >= 2")
+    traffic.settle()
+    assert page.evaluate("() => window.__injected") is None
+    assert sorted(v["directive"] for v in traffic.csp_violations) == ["script-src-attr", "script-src-elem"]
+    traffic.csp_violations.clear()
+
+
 def test_reader_goes_from_home_to_the_matrix_to_a_pair(page: Page, base_url: str, traffic: Traffic) -> None:
     page.goto(base_url)
     page.get_by_role("link", name="comparison matrix").first.click()
     expect(page).to_have_url(re.compile(r"/compare/$"))
+    # The matrix's script sets the boxes from the address when it starts: a box checked before that is
+    # reset (on a busy machine the test can be that quick; a reader is not).
+    expect(page.locator("[data-ex-matrix]")).to_have_attribute("data-ex-ready", "")
     page.get_by_role("checkbox", name="GenAI").check()
     page.get_by_role("checkbox", name="LLM", exact=True).check()
     page.locator("[data-ex-compare-two] a").click()

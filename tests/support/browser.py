@@ -24,6 +24,23 @@ LAUNCH_ARGS = [
 ]
 # The phone every mobile check uses (an iPhone-sized viewport with touch).
 PHONE: dict[str, Any] = {"viewport": {"width": 375, "height": 812}, "is_mobile": True, "has_touch": True}
+# Runs in every document before its own scripts: each Content-Security-Policy violation is kept in
+# window.__cspViolations (for a test that reads the page) and reported to Python (so a violation in a
+# document the reader has since left is not lost).
+CSP_LISTENER = """
+window.__cspViolations = [];
+document.addEventListener("securitypolicyviolation", (event) => {
+  const violation = {
+    directive: event.violatedDirective,
+    blocked: event.blockedURI,
+    sample: event.sample,
+    source: event.sourceFile + ":" + event.lineNumber,
+    page: location.href,
+  };
+  window.__cspViolations.push(violation);
+  if (window.__explainerCspViolation) window.__explainerCspViolation(violation);
+});
+"""
 MISSING_BROWSER = (
     "No Chromium at /usr/bin/chromium. Install Debian's package with "
     "'apt-get install -y chromium' (or run scripts/bootstrap --browser); "
@@ -45,8 +62,13 @@ class Traffic:
     console_errors: list[str] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
     foreign: list[str] = field(default_factory=list)
+    csp_violations: list[dict[str, str]] = field(default_factory=list)
+    pages: list[Page] = field(default_factory=list)
 
     def watch(self, page: Page) -> None:
+        self.pages.append(page)
+        page.expose_binding("__explainerCspViolation", lambda _source, v: self.csp_violations.append(v))
+        page.add_init_script(CSP_LISTENER)
         page.on("console", self._console)
         page.on("pageerror", lambda error: self.console_errors.append(f"page error: {error}"))
         page.on("requestfailed", self._failed)
@@ -69,7 +91,18 @@ class Traffic:
         if host != urlsplit(self.base).netloc:
             self.foreign.append(request.url)
 
+    def settle(self) -> None:
+        """Wait for reports still on their way: a round trip to each open page comes back after them."""
+        for page in self.pages:
+            if not page.is_closed():
+                page.evaluate("() => window.__cspViolations")
+
+    def assert_no_policy_violations(self) -> None:
+        self.settle()
+        assert self.csp_violations == [], "Content-Security-Policy violations"
+
     def assert_clean(self) -> None:
+        self.assert_no_policy_violations()
         assert self.console_errors == [], "console errors"
         assert self.failed == [], "failed requests"
         assert self.foreign == [], "requests to hosts other than the local server"
