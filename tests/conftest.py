@@ -9,7 +9,10 @@ import pytest
 
 from explainer.check import check_content
 from explainer.content import Content
+from tests.property.profiles import register_profiles
 from tests.support.project import build, copy_project
+
+register_profiles()  # before Hypothesis reads --hypothesis-profile
 
 TESTS = Path(__file__).parent
 FIXTURES = TESTS / "fixtures"
