@@ -317,9 +317,10 @@ def test_a_question_about_the_word_comes_before_answers_that_only_mention_it(
     said = {f["id"]: re.sub(r"\]\([^)]*\)", "]", f["answer"]).casefold() for f in data}
     mentioning = {faq_id for faq_id, text in said.items() if named.search(text)} - asking
     assert asking and mentioning
-    assert asking <= set(shown), "a question about LLMs is not shown"
-    last_asking = max(shown.index(faq_id) for faq_id in asking)
-    assert all(shown.index(faq_id) > last_asking for faq_id in mentioning & set(shown))
+    # The list holds at most 50 results: the questions that ask fill it first, however many there are,
+    # and every one that only mentions LLMs comes after them.
+    first = shown[: min(len(asking), len(shown))]
+    assert set(first) <= asking, f"shown before a question about LLMs: {sorted(set(first) - asking)}"
 
 
 # -- the large site: questions from a data file, loaded when the reader starts typing ---------------------

@@ -300,13 +300,15 @@
         return Math.log(1 + items.length / (held || 1));
       });
       var phrase = meaningful(query), comparing = COMPARES.test(query);
+      var average = rarity.reduce(function (sum, r) { return sum + r; }, 0) / (rarity.length || 1);
       var complete = [], partial = [];
       found.forEach(function (i) {
         var item = items[i], row = rows[i], score = 0;
         var held = list.filter(function (c, k) { score += row[k] * rarity[k]; return row[k] > 0; });
         // The words typed, in the order typed, in the question or one of its phrasings ("sql vs nosql").
         var said = item.said || (item.said = item.fields.slice(0, 2).map(function (t) { return " " + meaningful(t) + " "; }));
-        if (phrase.indexOf(" ") > 0) score += said[0].indexOf(" " + phrase + " ") >= 0 ? 10 : said[1].indexOf(" " + phrase + " ") >= 0 ? 6 : 0;
+        // It weighs like the words themselves, so it holds on a large site where rarities grow.
+        if (phrase.indexOf(" ") > 0) score += average * (said[0].indexOf(" " + phrase + " ") >= 0 ? 10 : said[1].indexOf(" " + phrase + " ") >= 0 ? 8 : 0);
         score += FOCUS * focus(item, list) + proximity(item, held);
         // A reader who compares ("x vs y") is best served by a question that compares.
         if (comparing) score += COMPARES.test(item.fields[0]) ? 4 : COMPARES.test(item.fields[1]) ? 3 : 0;
