@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
 from explainer.diagnostics import Diagnostic, Place, Position
 from explainer.markdown import DEFAULT_EXTENSIONS, PythonName
@@ -144,6 +144,12 @@ class PagingOptions(Options):
     )
 
 
+# A word or short phrase of a search synonym group: one line, a few words.
+SearchWord = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=60, pattern=r"^[^\n\r\t]+$")
+]
+
+
 class SearchOptions(Options):
     """Which index the site search reads: one file fetched whole, or chunks fetched per query."""
 
@@ -159,6 +165,14 @@ class SearchOptions(Options):
         "1 KB gzipped a page and is downloaded whole before the first result; a Pagefind search costs about "
         "170 KB for the first query and 75 KB for each new one, so above 500 pages even four searches "
         "transfer less (bench/search_bytes.py).",
+    )
+    synonyms: list[Annotated[list[SearchWord], Field(min_length=2, max_length=12)]] = Field(
+        default=[],
+        description="Groups of words readers use for the same thing (the site's own term first, then "
+        "everyday words: 'latency, lag, slowness'). Site search and the FAQ filter expand a "
+        "query with them, as they do with glossary aliases; a group that shares a word with a glossary "
+        "term's names joins it.",
+        max_length=1000,
     )
 
 

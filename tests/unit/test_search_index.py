@@ -11,7 +11,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from pydantic import ValidationError
 
+from explainer.content import Content
+from explainer.render import RenderContext
+from explainer.render.faq import synonym_groups
 from explainer.search_index import (
     INDEX,
     SearchExtras,
@@ -20,7 +24,10 @@ from explainer.search_index import (
     index_bytes,
     write_search_index,
 )
+from explainer.settings import validate_settings
+from explainer.validate import build_content
 from tests.support.search_worker import search_worker
+from tests.unit.corpus import corpus_documents
 
 LUNR: dict[str, Any] = {
     "config": {"lang": ["en"]},
@@ -151,3 +158,30 @@ def test_titles_and_teasers_reach_the_theme_escaped(search: Any) -> None:
 def test_an_empty_query_answers_with_nothing(search: Any) -> None:
     (results,) = search(" ")
     assert results == []
+
+
+# -- the site's own search synonyms (mkdocs.yml: plugins.explainer.search.synonyms) ----------------
+
+
+@pytest.fixture(scope="module")
+def content() -> Content:
+    built, problems = build_content(corpus_documents())
+    assert problems == []
+    return built
+
+
+def test_site_synonyms_join_the_glossary_names_they_share_a_word_with(content: Content) -> None:
+    settings = validate_settings({"search": {"synonyms": [["schema", "table layout", "blueprint"]]}})
+    groups = synonym_groups(RenderContext(content, settings))
+    (joined,) = [group for group in groups if "blueprint" in group]
+    # The glossary's "Schema" with its alias, and the everyday words, are one group now.
+    assert {"schema", "data definition language", "table layout", "blueprint"} <= set(joined)
+
+
+@pytest.mark.parametrize(
+    "synonyms",
+    [[["alone"]], [["one", "two\nlines"]], [["one", ""]], [["x" * 61, "y"]], "not a list"],
+)
+def test_a_malformed_synonym_group_is_refused(synonyms: Any) -> None:
+    with pytest.raises(ValidationError):
+        validate_settings({"search": {"synonyms": synonyms}})

@@ -162,13 +162,14 @@ def normalise(text: str) -> str:
 
 def synonym_groups(site: RenderContext) -> list[list[str]]:
     """Names that mean the same thing — a glossary term with its abbreviation and aliases, a technology
-    with its short name and aliases — merged where they share a name, for the FAQ filter to expand."""
+    with its short name and aliases, the site's own search synonyms — merged where they share a name,
+    for the FAQ filter and the site search to expand."""
     groups: list[set[str]] = []
     named: list[Definition | Technology] = [
         *site.content.definitions.values(),
         *site.content.technologies.values(),
     ]
-    for group in (entity.names for entity in named):
+    for group in [*(entity.names for entity in named), *site.settings.search.synonyms]:
         merged = {normalise(name) for name in group} - {""}
         for existing in [g for g in groups if g & merged]:
             merged |= existing
