@@ -135,8 +135,16 @@
     var groups = [], items = [], postings = {}, sorted = [], byLength = [], cores = {}, remembered = {};
     var pattern = null, shown = [];
 
+    // Every name of every group, as the query's words will be (without connecting words), longest
+    // first: "text to speech" is looked for before "speech", whichever group each is in.
+    var names = [];
     function useSynonyms(list) {
       groups = list.map(function (group) { return group.map(normalise); });
+      names = [];
+      groups.forEach(function (group, g) {
+        group.forEach(function (name) { names.push({ words: meaningful(name).split(" ").filter(Boolean), group: g }); });
+      });
+      names.sort(function (a, b) { return b.words.length - a.words.length; });
     }
 
     function index(list) {
@@ -202,23 +210,28 @@
     // The query as concepts: a typed word (with its near words) and the synonyms it names.
     function concepts(query) {
       var words = query.split(" ").filter(Boolean);
-      var meaningful = words.filter(function (w) { return !CONNECTING.has(w); });
+      var kept = words.filter(function (w) { return !CONNECTING.has(w); });
       // A query made only of small words keeps them.
-      if (!meaningful.length) meaningful = words;
-      var rest = " " + meaningful.join(" ") + " ";
-      var found = [];
-      groups.forEach(function (group) {
-        for (var k = 0; k < group.length; k++) {
-          if (rest.indexOf(" " + group[k] + " ") >= 0) {
-            rest = rest.split(" " + group[k] + " ").join(" ");
-            found.push({ typed: group[k], phrases: group });
-            return;
-          }
+      if (!kept.length) kept = words;
+      var used = [], taken = {}, found = [];
+      // A name is in the query where its words follow one another, each as typed or in another form
+      // ("photos" for "photo"); each group and each word of the query counts once.
+      names.forEach(function (name) {
+        if (taken[name.group] || !name.words.length) return;
+        for (var i = 0; i + name.words.length <= kept.length; i++) {
+          var fits = name.words.every(function (w, j) {
+            return !used[i + j] && (kept[i + j] === w || (w.length > 3 && variant(kept[i + j], w)));
+          });
+          if (!fits) continue;
+          for (var j = 0; j < name.words.length; j++) used[i + j] = true;
+          taken[name.group] = true;
+          found.push({ typed: kept.slice(i, i + name.words.length).join(" "), phrases: groups[name.group] });
+          return;
         }
       });
-      var left = rest.trim() ? rest.trim().split(" ") : [];
-      left.forEach(function (word, i) {
-        var isLast = i === left.length - 1 && query.slice(-word.length) === word;
+      kept.forEach(function (word, i) {
+        if (used[i]) return;
+        var isLast = i === kept.length - 1 && query.slice(-word.length) === word;
         found.push({ typed: word, words: candidates(word, isLast) });
       });
       return found;

@@ -131,6 +131,13 @@
       list.push(w);
     });
     self.groups = synonyms.map(function (group) { return group.map(normalise).filter(Boolean); });
+    // Every name of every group, as the query's words will be (without connecting words), longest
+    // first: "text to speech" is looked for before "speech", whichever group each is in.
+    self.names = [];
+    self.groups.forEach(function (group, g) {
+      group.forEach(function (name) { self.names.push({ words: meaningful(split(name)), group: g }); });
+    });
+    self.names.sort(function (a, b) { return b.words.length - a.words.length; });
     self.remembered = new Map();
   }
 
@@ -174,21 +181,28 @@
   // The query as concepts, in the order typed: synonym groups it names, then its other words.
   Index.prototype.concepts = function (query, open) {
     var self = this, typed = split(normalise(query)), kept = meaningful(typed);
-    var line = " " + kept.join(" ") + " ", rest = line, found = [];
-    self.groups.forEach(function (group) {
-      for (var k = 0; k < group.length; k++) {
-        var at = rest.indexOf(" " + group[k] + " ");
-        if (at >= 0) {
-          rest = rest.split(" " + group[k] + " ").join(" ");
-          found.push({ typed: group[k], phrases: group, at: line.indexOf(" " + group[k] + " ") });
-          return;
-        }
+    var used = kept.map(function () { return false; }), taken = {}, found = [];
+    // A name is in the query where its words follow one another, each as typed or in another form
+    // ("photos" for "photo"); each group and each word of the query counts once.
+    self.names.forEach(function (name) {
+      if (taken[name.group]) return;
+      for (var i = 0; i + name.words.length <= kept.length; i++) {
+        var fits = name.words.every(function (w, j) {
+          var word = kept[i + j];
+          return !used[i + j] && (word === w || (w.length > 3 && variant(word, w)));
+        });
+        if (!fits) continue;
+        for (var j = 0; j < name.words.length; j++) used[i + j] = true;
+        taken[name.group] = true;
+        found.push({ typed: kept.slice(i, i + name.words.length).join(" "), phrases: self.groups[name.group], at: i });
+        return;
       }
     });
-    var left = split(rest.trim());
-    left.forEach(function (word, i) {
-      var last = open && i === left.length - 1 && typed[typed.length - 1] === word;
-      found.push({ typed: word, words: self.candidates(word, last), at: line.indexOf(" " + word + " ") });
+    var last = kept.length - 1;
+    kept.forEach(function (word, i) {
+      if (used[i]) return;
+      var open_ = open && i === last && typed[typed.length - 1] === word;
+      found.push({ typed: word, words: self.candidates(word, open_), at: i });
     });
     found.sort(function (a, b) { return a.at - b.at; });
     found.forEach(function (c) { c.all = c.words || self.forms(c); });
