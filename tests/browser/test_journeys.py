@@ -12,6 +12,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from tests.support.browser import PHONE, Traffic
+from tests.support.reader_search import SEARCH_SETTLED, WORKER_PROBE
 
 pytestmark = pytest.mark.browser
 
@@ -72,23 +73,17 @@ def _search(page: Page, words: str) -> None:
     box.press_sequentially(words)
 
 
-def _settled_top_result(page: Page) -> str:
-    """The first result once results stop changing (the search runs in a worker as you type)."""
-    first = page.locator(".md-search-result__item a").first
-    expect(first).to_be_visible()
-    previous, stable = None, 0
-    while stable < 3:
-        page.wait_for_timeout(100)
-        current = first.get_attribute("href")
-        stable = stable + 1 if current == previous else 0
-        previous = current
-    return previous or ""
+def _settled(page: Page) -> None:
+    """Wait until the results on screen answer the whole query in the box (the search runs in a
+    worker, one message per query, so results for an earlier prefix can still be showing)."""
+    page.wait_for_function(SEARCH_SETTLED)
 
 
 def test_site_search_finds_every_question_among_the_top_results_for_its_own_wording(
     page: Page, base_url: str, site_dir: Path, traffic: Traffic
 ) -> None:
     questions = json.loads((site_dir / "data/content.json").read_text())["faq"]
+    page.add_init_script(WORKER_PROBE)
     page.goto(base_url)
     misses = []
     page.locator("input[data-md-component=search-query]").click()
@@ -99,7 +94,7 @@ def test_site_search_finds_every_question_among_the_top_results_for_its_own_word
             "(box, words) => { box.value = words; box.dispatchEvent(new KeyboardEvent('keyup')); }",
             faq["question"],
         )
-        _settled_top_result(page)
+        _settled(page)
         tops = [
             urlsplit(a.get_attribute("href") or "").path
             for a in page.locator(".md-search-result__item > a").all()[:3]
@@ -113,8 +108,10 @@ def test_site_search_finds_every_question_among_the_top_results_for_its_own_word
 def test_reader_searches_a_question_and_lands_on_its_page(
     page: Page, base_url: str, traffic: Traffic
 ) -> None:
+    page.add_init_script(WORKER_PROBE)
     page.goto(base_url)
     _search(page, "Is ChatGPT an LLM or generative AI?")
+    _settled(page)
     page.locator(".md-search-result__item a").first.click()
     expect(page).to_have_url(re.compile(r"/faq/is-chatgpt-an-llm-or-generative-ai/"))
     expect(page.get_by_role("heading", level=1)).to_contain_text("Is ChatGPT an LLM or generative AI?")
