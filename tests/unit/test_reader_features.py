@@ -142,3 +142,20 @@ def test_reader_scripts_fit_the_8_kb_budget_and_reach_no_other_host() -> None:
         allowed = {"dataUrl", 'new URL("search/explainer.json", ROOT'}
         for call in re.findall(r"\bfetch\(([^)]*)\)", text):
             assert call.strip() in allowed, name
+
+
+def test_the_bibliography_names_a_few_places_per_source_and_counts_the_rest(real_content: Content) -> None:
+    """A landmark source supports dozens of places: listing them all would grow the page with the site."""
+    from explainer.render import RenderContext
+    from explainer.render.sources import SUPPORTS_LISTED, render_sources, supports
+
+    site = RenderContext(real_content)
+    places = supports(site)
+    busiest = max(places, key=lambda source_id: len(places[source_id]))
+    extra = len(places[busiest]) - SUPPORTS_LISTED
+    assert extra > 0, "the real content has a source cited in more places than are listed"
+    page = next(p for p in render_sources(site) if p.path == "sources.md").markdown
+    block = page.split(f'id="{busiest}"', 1)[1].split("</div>", 1)[0]
+    supported = block.split("*Supports:*", 1)[1]
+    assert supported.count("](") == SUPPORTS_LISTED
+    assert f"and {extra} more place{'s' if extra != 1 else ''}" in supported

@@ -16,7 +16,8 @@ from explainer.render.links import SOURCES
 from explainer.render.page import Page
 from explainer.render.paging import Chunk, grouped
 
-SUPPORTS_LISTED = 12  # places named under a source; a landmark paper may support hundreds
+SUPPORTS_LISTED = 6  # places named under a source: a landmark paper may support hundreds, and a
+# bibliography that names them all grows with the site (each place cites it on its own page too)
 
 
 @dataclass(frozen=True)
