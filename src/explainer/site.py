@@ -23,6 +23,7 @@ STYLESHEETS = ("assets/explainer/explainer.css",)
 SCRIPTS = (
     "assets/explainer/search-query.js",
     "assets/explainer/matrix.js",
+    "assets/explainer/search-words.js",  # before faq-search.js, which uses it
     "assets/explainer/faq-search.js",
     "assets/explainer/guide.js",
 )

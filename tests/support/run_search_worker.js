@@ -13,7 +13,8 @@ const worker = {
   fetch: async () => ({ ok: true, json: async () => data }),
   addEventListener: (type, listener) => listeners.push(listener),
   postMessage: (message) => answers.push(message),
-  importScripts: (url) => vm.runInContext(fs.readFileSync(path.join(assets, path.basename(url)), "utf8"), worker),
+  importScripts: (...urls) =>
+    urls.forEach((url) => vm.runInContext(fs.readFileSync(path.join(assets, path.basename(url)), "utf8"), worker)),
 };
 worker.self = worker;
 vm.createContext(worker);

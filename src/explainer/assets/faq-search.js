@@ -9,7 +9,6 @@
 (function () {
   "use strict";
 
-  var SEPARATORS = /[^\p{L}\p{N}]+/gu;
   // Words that connect or pad a question rather than say what it is about (the site search's own
   // stop words, and the words people put between the things they compare).
   var CONNECTING = new Set(("a about actually after all also am an and any " +
@@ -33,50 +32,9 @@
   // The most a question wholly about the query gains over one that only mentions it.
   var FOCUS = 6;
   var COMPARES = /(?:^| )(?:vs|versus|v|or|difference|differences|compare|compared|comparison)(?: |$)/;
-  var ENDING = /^(?:e|es|ed|er|ers|ing|ings|ion|ions|ation|ations|ive|ly|ment|ments|s|y|ies|ied|al)?$/;
 
-  function normalise(text) {
-    return text.toLowerCase().normalize("NFKD").replace(/\p{M}/gu, "").replace(SEPARATORS, " ").trim();
-  }
-
-  // Edit distance, a swap of neighbours counting as one edit (agnet, agent); false once above `limit`.
-  var rows = [new Uint8Array(64), new Uint8Array(64), new Uint8Array(64)];
-  function within(a, b, limit) {
-    if (Math.abs(a.length - b.length) > limit || a.length >= 63 || b.length >= 63) return false;
-    var before = rows[0], previous = rows[1], current = rows[2], j;
-    for (j = 0; j <= b.length; j++) previous[j] = j;
-    for (var i = 1; i <= a.length; i++) {
-      current[0] = i;
-      var best = i;
-      for (j = 1; j <= b.length; j++) {
-        var value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, before[j - 2] + 1);
-        current[j] = value;
-        if (value < best) best = value;
-      }
-      if (best > limit) return false;
-      var swap = before; before = previous; previous = current; current = swap;
-    }
-    return previous[b.length] <= limit;
-  }
-
-  // Two forms of one word: after the letters they share, each goes on with an ending (bias,
-  // biased); a doubled last letter (run, running) and a dropped "e" (use, used) are allowed.
-  function variant(a, b) {
-    var same = 0;
-    while (same < a.length && a[same] === b[same]) same++;
-    if (same < 3) return false;
-    if (a[same - 1] === "e") same--;
-    var last = a[same - 1];
-    return [a.slice(same), b.slice(same)].every(function (rest) {
-      return ENDING.test(rest[0] === last && rest.length > 1 ? rest.slice(1) : rest);
-    });
-  }
-
-  // A long word without its ending: typos are compared on these, so "replicatoin" meets "replication".
-  function core(word) {
-    return word.length > 5 ? word.replace(/(?:e|es|ed|ers?|ings?|ions?|ations?|s|ly)$/, "") : word;
-  }
+  var shared = self.ExplainerWords, normalise = shared.normalise, within = shared.within;
+  var variant = shared.variant, core = shared.stem;
 
   // A normalised text without its connecting words.
   function meaningful(text) {

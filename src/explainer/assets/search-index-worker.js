@@ -18,7 +18,10 @@
   var OPTIONS = { weights: [3, 2.5, 1], spread: [0.4, 0.3, 0.75] };
   // This script is served from assets/explainer/; the index from search/.
   var ROOT = new URL("../../", self.location.href);
-  self.importScripts(new URL("search-rank.js", self.location.href).href);
+  self.importScripts(
+    new URL("search-words.js", self.location.href).href,
+    new URL("search-rank.js", self.location.href).href
+  );
   var core = self.ExplainerSearch;
   var index = null, docs = [];
 

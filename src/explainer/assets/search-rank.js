@@ -10,10 +10,12 @@
    for holding the query as a phrase, for words close together in the title or names, for a
    title that is mostly what was asked ("Index" for "what is an index"), more for a title or
    name that is exactly what was asked, and for comparing when the reader compares. Loaded as a
-   script in pages and in the worker. */
+   script in the search worker, after search-words.js. */
 (function (root) {
   "use strict";
-  var SEPARATORS = /[^\p{L}\p{N}]+/gu;
+  // Loaded after search-words.js, which both the site search and the FAQ filter use.
+  var shared = root.ExplainerWords, normalise = shared.normalise, within = shared.within;
+  var variant = shared.variant, stem = shared.stem;
   // Words that connect or pad a question rather than say what it is about (lunr's English stop
   // words, question words, and the words people put between the things they compare).
   var CONNECTING = new Set(("a able about across actually after all almost also am among an and any " +
@@ -25,7 +27,6 @@
     "stuff tell than that the their them then there these they thing things this tis to too twas us v " +
     "versus vs wants was way ways we were what whats when where which while who whom why will with " +
     "would yet you your yourself").split(" "));
-  var ENDING = /^(?:e|es|ed|er|ers|ing|ings|ion|ions|ation|ations|ive|ly|ment|ments|s|y|ies|ied|al)?$/;
   var COMPARES = /(?:^| )(?:vs|versus|v|or|difference|differences|compare|compared|comparison)(?: |$)/;
   // How much a word of the index counts for the word typed.
   var CLOSE = { exact: 1, variant: 0.9, prefix: 0.7, typo: 0.6 };
@@ -34,54 +35,11 @@
   var RERANK = 60; // documents that get the phrase, proximity and focus bonuses
   var GAP = "~"; // between two names of a document: a phrase never runs across it
 
-  function normalise(text) {
-    return String(text).toLowerCase().normalize("NFKD").replace(/\p{M}/gu, "").replace(SEPARATORS, " ").trim();
-  }
-
   function split(text) { return text ? text.split(" ") : []; }
 
   function meaningful(words) {
     var kept = words.filter(function (w) { return !CONNECTING.has(w); });
     return kept.length ? kept : words; // a query made only of small words keeps them
-  }
-
-  // Edit distance, a swap of neighbours counting as one edit (form, from); false once above `limit`.
-  var rows = [new Uint8Array(64), new Uint8Array(64), new Uint8Array(64)];
-  function within(a, b, limit) {
-    if (Math.abs(a.length - b.length) > limit || a.length >= 63 || b.length >= 63) return false;
-    var before = rows[0], previous = rows[1], current = rows[2], i, j;
-    for (j = 0; j <= b.length; j++) previous[j] = j;
-    for (i = 1; i <= a.length; i++) {
-      current[0] = i;
-      var best = i;
-      for (j = 1; j <= b.length; j++) {
-        var value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, before[j - 2] + 1);
-        current[j] = value;
-        if (value < best) best = value;
-      }
-      if (best > limit) return false;
-      var swap = before; before = previous; previous = current; current = swap;
-    }
-    return previous[b.length] <= limit;
-  }
-
-  // Two forms of one word: after the letters they share, each goes on with an ending (bold,
-  // bolded); a doubled last letter (run, running) and a dropped "e" (use, used) are allowed.
-  function variant(a, b) {
-    var same = 0;
-    while (same < a.length && a[same] === b[same]) same++;
-    if (same < 3) return false;
-    if (a[same - 1] === "e") same--;
-    var last = a[same - 1];
-    return [a.slice(same), b.slice(same)].every(function (rest) {
-      return ENDING.test(rest[0] === last && rest.length > 1 ? rest.slice(1) : rest);
-    });
-  }
-
-  // A long word without its ending: typos are compared on these, so "replicatoin" meets "replication".
-  function stem(word) {
-    return word.length > 5 ? word.replace(/(?:e|es|ed|ers?|ings?|ions?|ations?|s|ly)$/, "") : word;
   }
 
   // docs: [{title, names: [..], text, boost}]; synonyms: groups of names that mean the same thing;

@@ -1,0 +1,54 @@
+/* explainer: the word handling that the site search (search-rank.js, in its worker) and the FAQ
+   filter (faq-search.js) share: one normal form for text, the forms of a word, its stem, and the
+   edit distance that decides what counts as a typo. Loaded before either, in pages and the worker. */
+(function (root) {
+  "use strict";
+  var SEPARATORS = /[^\p{L}\p{N}]+/gu;
+  var ENDING = /^(?:e|es|ed|er|ers|ing|ings|ion|ions|ation|ations|ive|ly|ment|ments|s|y|ies|ied|al)?$/;
+
+  // Lower case, accents and other marks dropped, anything but letters and digits one space.
+  function normalise(text) {
+    return String(text).toLowerCase().normalize("NFKD").replace(/\p{M}/gu, "").replace(SEPARATORS, " ").trim();
+  }
+
+  // Edit distance, a swap of neighbours counting as one edit (form, from); false once above `limit`.
+  var rows = [new Uint8Array(64), new Uint8Array(64), new Uint8Array(64)];
+  function within(a, b, limit) {
+    if (Math.abs(a.length - b.length) > limit || a.length >= 63 || b.length >= 63) return false;
+    var before = rows[0], previous = rows[1], current = rows[2], i, j;
+    for (j = 0; j <= b.length; j++) previous[j] = j;
+    for (i = 1; i <= a.length; i++) {
+      current[0] = i;
+      var best = i;
+      for (j = 1; j <= b.length; j++) {
+        var value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, before[j - 2] + 1);
+        current[j] = value;
+        if (value < best) best = value;
+      }
+      if (best > limit) return false;
+      var swap = before; before = previous; previous = current; current = swap;
+    }
+    return previous[b.length] <= limit;
+  }
+
+  // Two forms of one word: after the letters they share, each goes on with an ending (bold,
+  // bolded); a doubled last letter (run, running) and a dropped "e" (use, used) are allowed.
+  function variant(a, b) {
+    var same = 0;
+    while (same < a.length && a[same] === b[same]) same++;
+    if (same < 3) return false;
+    if (a[same - 1] === "e") same--;
+    var last = a[same - 1];
+    return [a.slice(same), b.slice(same)].every(function (rest) {
+      return ENDING.test(rest[0] === last && rest.length > 1 ? rest.slice(1) : rest);
+    });
+  }
+
+  // A long word without its ending: typos are compared on these, so "replicatoin" meets "replication".
+  function stem(word) {
+    return word.length > 5 ? word.replace(/(?:e|es|ed|ers?|ings?|ions?|ations?|s|ly)$/, "") : word;
+  }
+
+  root.ExplainerWords = { normalise: normalise, within: within, variant: variant, stem: stem };
+})(self);
