@@ -53,8 +53,8 @@ def test_reader_goes_from_home_to_the_matrix_to_a_pair(page: Page, base_url: str
     page.goto(base_url)
     page.get_by_role("link", name="comparison matrix").first.click()
     expect(page).to_have_url(re.compile(r"/compare/$"))
-    # The matrix's script sets the boxes from the address when it starts: a box checked before that is
-    # reset (on a busy machine the test can be that quick; a reader is not).
+    # A box ticked before the matrix's script starts stays ticked (test_matrix), but what the script
+    # does on each change (differences only for two) needs it running: wait for it.
     expect(page.locator("[data-ex-matrix]")).to_have_attribute("data-ex-ready", "")
     page.get_by_role("checkbox", name="GenAI").check()
     page.get_by_role("checkbox", name="LLM", exact=True).check()

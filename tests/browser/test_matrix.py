@@ -174,3 +174,22 @@ def test_matrix_prints_every_column_and_every_note_without_controls(page: Page, 
     table = page.locator(".ex-matrix-table").bounding_box()
     article = page.locator("article").bounding_box()
     assert table and article and table["width"] <= article["width"] + 1
+
+
+def test_a_box_ticked_before_the_script_runs_is_kept(page: Page, base_url: str) -> None:
+    """On a slow connection the controls show before the matrix script has run; a reader's tick then
+    must not be undone when it starts."""
+    held = []
+    page.route("**/assets/explainer/matrix.js", lambda route: held.append(route))
+    # Deferred scripts hold DOMContentLoaded back: wait for the parsed page, not for that event.
+    page.goto(base_url + "compare/", wait_until="commit")
+    box = page.get_by_role("checkbox", name=A_LABEL, exact=True)
+    box.check()
+    assert held, "the matrix script was not requested"
+    expect(page.locator("[data-ex-matrix]")).not_to_have_attribute("data-ex-ready", "")
+    for route in held:
+        route.continue_()
+    expect(page.locator("[data-ex-matrix]")).to_have_attribute("data-ex-ready", "")
+    expect(box).to_be_checked()
+    assert visible_columns(page) == [A]
+    assert f"tech={A}" in page.url

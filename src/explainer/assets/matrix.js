@@ -145,11 +145,12 @@
       history.replaceState(history.state, "", location.pathname + (query ? "?" + query : "") + location.hash);
     }
 
+    // The address decides what it names; a box the reader ticked before this script ran stays ticked.
     function restore() {
       var params = new URLSearchParams(location.search);
       var wanted = (params.get("tech") || "").split(",");
-      boxes.forEach(function (b) { b.checked = wanted.indexOf(b.value) >= 0; });
-      diff.checked = params.get("diff") === "1";
+      if (params.has("tech")) boxes.forEach(function (b) { b.checked = wanted.indexOf(b.value) >= 0; });
+      if (params.has("diff")) diff.checked = params.get("diff") === "1";
       var how = params.get("sort");
       sort.value = how === "name" || how === "spread" ? how : "group";
       diffTouched = params.has("diff");
@@ -188,6 +189,7 @@
 
     restore();
     apply();
+    remember();
   }
 
   function init() {
