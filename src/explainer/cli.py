@@ -314,7 +314,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument("paths", nargs="*", metavar="PATH", help="content files or folders to report on")
     check.add_argument("--format", choices=OUTPUT_FORMATS, default="text", help="how to print problems")
-    check.add_argument("--lenient", action="store_true", help="fail on errors only, not on warnings")
+    strictness = check.add_mutually_exclusive_group()
+    strictness.add_argument(
+        "--strict", action="store_true", help="fail on warnings too (the default; CI spells it out)"
+    )
+    strictness.add_argument("--lenient", action="store_true", help="fail on errors only, not on warnings")
     check.add_argument("--changed-since", metavar="REF", help="report on files changed since a git ref")
     check.add_argument(
         "--no-cache", action="store_true", help="read everything afresh, ignoring .cache/explainer"

@@ -48,7 +48,10 @@ def test_warnings_fail_unless_lenient(corpus: Path, capsys: pytest.CaptureFixtur
         "name: Retail\nsummary: Shops.\nreviewed: 2020-01-01\n"
     )
     assert main(["check"]) == 1
+    assert main(["check", "--strict"]) == 1  # the default, spelled out as CI and the issues do
     assert main(["check", "--lenient"]) == 0
+    with pytest.raises(SystemExit):
+        main(["check", "--strict", "--lenient"])
     out, _ = capsys.readouterr()
     assert "warning W502" in out
 
