@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from explainer.chunked_search import also_asked_by_page
 from explainer.render import RenderContext
 from explainer.render.faq import synonym_groups
 
@@ -66,8 +67,7 @@ def search_extras(site: RenderContext) -> SearchExtras:
         return site.url_of(site.path_of(kind, entity_id))
 
     if site.builds("faq"):
-        for faq in content.faqs.values():
-            names[located("faq", faq.id)] = list(faq.also_asked)
+        names.update(also_asked_by_page(site))
     if site.builds("technologies"):
         for technology in content.technologies.values():
             names[located("technology", technology.id)] = technology.names[1:]
