@@ -187,11 +187,6 @@ def url_problem(url: str) -> str | None:
     return None
 
 
-def is_https_url(url: str) -> bool:
-    """An absolute https URL with a real host, no user info, and no space, control or quote."""
-    return url_problem(url) is None
-
-
 def host_warning(url: str) -> str | None:
     """Why the host of `url` may not be the one it looks like (percent-encoded, IDN, punycode), or None."""
     try:

@@ -62,11 +62,3 @@ def citations(content: Content, analyser: Analyser) -> dict[str, list[Citation]]
                 loc = reference.loc[:-2] if reference.link is None else reference.loc
                 found[reference.target].setdefault((id(entity), loc), Citation(entity, loc))
     return {source_id: list(cited.values()) for source_id, cited in found.items()}
-
-
-def cited_by(content: Content, analyser: Analyser) -> dict[str, list[Entity]]:
-    """For each source id, the entities that cite it, each once, in corpus order."""
-    result: dict[str, list[Entity]] = {}
-    for source_id, cited in citations(content, analyser).items():
-        result[source_id] = list({id(c.entity): c.entity for c in cited}.values())
-    return result

@@ -357,17 +357,6 @@ def validate_settings(options: Any) -> Settings:
     return Settings.model_validate(options if options is not None else {})
 
 
-def find_config_file(start: Path) -> Path | None:
-    """mkdocs.yml in `start` or the nearest folder above it."""
-    folder = start.resolve()
-    if folder.is_file():
-        folder = folder.parent
-    for candidate in (folder, *folder.parents):
-        if (candidate / CONFIG_FILE).is_file():
-            return candidate / CONFIG_FILE
-    return None
-
-
 def read_site_config(config_file: Path, *, shown: str | None = None) -> SiteConfig:
     """The explainer settings in `config_file` (defaults when the plugin has no options)."""
     shown = shown or config_file.name
