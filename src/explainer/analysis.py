@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
 
 from explainer.cache import CheckCache, digest
-from explainer.content import Content
+from explainer.content import Content, Entry
 from explainer.markdown import Analyser, Analysis
 
 # Below this many fields to parse, starting worker processes costs more than it saves.
@@ -23,10 +23,10 @@ PARALLEL_FROM = 300
 _WORKER_ANALYSER: Analyser | None = None  # the parent's analyser, inherited by forked workers
 
 
-def markdown_texts(content: Content) -> list[str]:
-    """Every distinct Markdown field of the corpus (including files that failed the schema)."""
+def markdown_texts(entries: Iterable[Entry]) -> list[str]:
+    """Every distinct Markdown field of these entries (including files that failed the schema)."""
     texts: dict[str, None] = {}
-    for entry in content.entries:
+    for entry in entries:
         for field in entry.texts:
             if field.markdown is not None:
                 texts.setdefault(field.text)
@@ -35,9 +35,16 @@ def markdown_texts(content: Content) -> list[str]:
 
 def analyse_corpus(content: Content, analyser: Analyser, cache: CheckCache | None = None) -> int:
     """Make sure `analyser` knows every Markdown field of `content`; returns how many were parsed."""
+    if cache is not None:
+        cache.every_field_used()
+    return analyse_entries(content.entries, analyser, cache)
+
+
+def analyse_entries(entries: Iterable[Entry], analyser: Analyser, cache: CheckCache | None = None) -> int:
+    """Make sure `analyser` knows every Markdown field of `entries`; returns how many were parsed."""
     configuration = analyser.configuration
     missing: list[tuple[bytes, str]] = []
-    for text in markdown_texts(content):
+    for text in markdown_texts(entries):
         key = digest(configuration, text) if cache is not None else b""
         known = analyser.known.get(text)
         if known is None and cache is not None:

@@ -1,9 +1,10 @@
 """What a check may keep between runs: results keyed by everything they were computed from.
 
-Two things are kept, in `.cache/explainer/` beside mkdocs.yml:
+Three things are kept, in `.cache/explainer/` beside mkdocs.yml:
 
 - the analysis of each Markdown field (links, findings), keyed by a hash of the field's text and of
   the parser's configuration;
+- what each content file gave (see explainer.kept), keyed by a hash of its path and bytes;
 - the whole result of the last complete check, keyed by a hash of every content file's path and
   bytes, the site's settings, the review date and the Markdown configuration.
 
@@ -29,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 CACHE_FOLDER = Path(".cache") / "explainer"
-FORMAT = 1  # bump when what is stored changes shape
+FORMAT = 2  # bump when what is stored changes shape
 LIBRARIES = ("PyYAML", "Markdown", "pymdown-extensions", "pydantic", "pydantic-core")
 
 
@@ -65,9 +66,10 @@ def code_fingerprint() -> bytes:
 
 @dataclass
 class CheckCache:
-    """The kept values of one project, in two files: the last whole result (small, read by every
-    repeat check) and the analyses of Markdown fields (read only when a check parses). Saving keeps
-    only the analyses this run used, so entries of deleted or edited text go."""
+    """The kept values of one project, in three files: the last whole result (small, read by every
+    repeat check), the records of content files (read when a check runs), and the analyses of
+    Markdown fields (read only when a check parses). Saving keeps only the records and analyses
+    this run used, so those of deleted or edited files go."""
 
     folder: Path | None
     result: tuple[bytes, Any] | None = None
@@ -75,6 +77,10 @@ class CheckCache:
     _used: dict[bytes, Any] = field(default_factory=dict)
     _analyses_changed: bool = False
     _result_changed: bool = False
+    _files: dict[bytes, Any] | None = None  # read on first use
+    _files_used: dict[bytes, Any] = field(default_factory=dict)
+    _files_changed: bool = False
+    _every_field_used: bool = False
 
     @classmethod
     def load(cls, project_root: Path | None) -> CheckCache:
@@ -111,6 +117,19 @@ class CheckCache:
         self._used[key] = value
         self._analyses_changed = True
 
+    # -- content files -----------------------------------------------------------------------
+
+    def file(self, key: bytes) -> bytes | None:
+        if self._files is None:
+            found = _read(self.folder / FILES_FILE) if self.folder is not None else None
+            self._files = found if isinstance(found, dict) else {}
+        return self._files.get(key)
+
+    def remember_file(self, key: bytes, record: bytes, *, changed: bool = True) -> None:
+        """A file record this run used (`changed`: one it made or completed), stored as bytes."""
+        self._files_used[key] = record
+        self._files_changed = self._files_changed or changed
+
     # -- whole results -----------------------------------------------------------------------
 
     def whole_result(self, key: bytes) -> Any | None:
@@ -127,12 +146,25 @@ class CheckCache:
             return
         if self._result_changed:
             _write(self.folder / RESULT_FILE, self.result)
-        if self._used and (self._analyses_changed or self._used.keys() != self.analyses.keys()):
-            _write(self.folder / ANALYSES_FILE, self._used)
+        files_went = self._files_used.keys() != (self._files or {}).keys()
+        if self._files_used and (self._files_changed or files_went):
+            _write(self.folder / FILES_FILE, self._files_used)
+        if self._every_field_used:
+            # Every field of the corpus was looked up: what was not is text no file holds any more.
+            if self._used and (self._analyses_changed or self._used.keys() != self.analyses.keys()):
+                _write(self.folder / ANALYSES_FILE, self._used)
+        elif self._analyses_changed or not self._used.keys() <= self.analyses.keys():
+            # A check reads only new and changed files: the fields of the others stay known.
+            _write(self.folder / ANALYSES_FILE, {**self.analyses, **self._used})
+
+    def every_field_used(self) -> None:
+        """Say that this run looked up every Markdown field of the corpus, so saving may prune."""
+        self._every_field_used = True
 
 
 RESULT_FILE = "result.pickle"
 ANALYSES_FILE = "analyses.pickle"
+FILES_FILE = "files.pickle"
 
 
 def _read(path: Path) -> Any:

@@ -10,15 +10,16 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from explainer.analysis import analyse_corpus
+from explainer.analysis import analyse_entries
 from explainer.cache import CheckCache, digest
 from explainer.content import Content
 from explainer.diagnostics import Diagnostic, has_errors, sort_diagnostics
 from explainer.families import built_families
+from explainer.kept import KeptFiles
 from explainer.lint import Context, lint
 from explainer.markdown import ANALYSERS
 from explainer.settings import DEFAULT_SETTINGS, SiteConfig
-from explainer.source import Document, content_files, display_paths, read_documents, stray_files
+from explainer.source import Document, Listing, list_content, read_bytes, read_documents
 from explainer.validate import build_content
 
 
@@ -61,17 +62,45 @@ def check_documents(
     today: date | None = None,
     site: SiteConfig | None = None,
     cache: CheckCache | None = None,
+    kept: KeptFiles | None = None,
 ) -> CheckResult:
-    """Validate documents already read, then run every lint rule on what passed."""
+    """Validate documents already read, then run every lint rule on what passed.
+
+    `kept` holds what earlier runs found in files that have not changed since (see explainer.kept).
+    """
+    kept = kept or KeptFiles()
     unreadable = sorted({problem.path for problem in read_problems if problem.is_error})
-    content, schema_problems = build_content(documents, unreadable)
+    content, schema_problems = build_content(documents, unreadable, kept.validate)
     context = context_for(site, today=today)
     context = Context(
         context.today, context.settings, context.analyser, built_families(content, context.settings)
     )
-    analyse_corpus(content, context.analyser, cache)  # every field read once, before the rules ask
-    found = [*read_problems, *schema_problems, *lint(content, context)]
+    # Every field the rules will read is parsed once, before they ask, on all cores when it pays.
+    linted = kept.linter(context)
+    analyse_entries(filter(linted.fresh, content.entries), context.analyser, cache)
+    found = [*read_problems, *schema_problems, *lint(content, context, linted)]
     return CheckResult(content, sort_diagnostics(found))
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """A content folder read once: its listing, and each readable file's bytes and key (a hash of
+    its path and bytes), shared by the whole-result lookup and the check that follows a miss."""
+
+    listing: Listing
+    read: dict[str, bytes]
+    keys: dict[str, bytes]
+
+
+def read_snapshot(content_dir: Path, base: Path | None = None) -> Snapshot:
+    listing = list_content(content_dir, base)
+    read: dict[str, bytes] = {}
+    for shown, path in listing.files:
+        try:
+            read[shown] = read_bytes(path)
+        except OSError:
+            continue  # reading it again reports it (E101)
+    return Snapshot(listing, read, {path: digest(path, raw) for path, raw in read.items()})
 
 
 def check_content(
@@ -81,27 +110,37 @@ def check_content(
     today: date | None = None,
     site: SiteConfig | None = None,
     use_cache: bool = True,
+    snapshot: Snapshot | None = None,
 ) -> CheckResult:
     """Read and validate every file below `content_dir`, then run every lint rule on what passed.
 
-    With a site, what can be kept between runs is kept in its check cache (see explainer.cache),
-    including this result, which `cached_check` returns while nothing it depends on changes.
+    With a site, what can be kept between runs is kept in its check cache (see explainer.cache and
+    explainer.kept), including this result, which `cached_check` returns while nothing it depends
+    on changes. `snapshot` is the folder as the caller has just read it.
     """
     cache = CheckCache.load(site.project_root if site is not None and use_cache else None)
-    read: dict[str, bytes] = {}
+    snapshot = snapshot or read_snapshot(content_dir, base)
+    kept = KeptFiles(cache if cache.path is not None else None, snapshot.keys)
     with _collector_paused():
-        documents, read_problems = read_documents(content_dir, base=base, read=read)
-        result = check_documents(documents, read_problems, today=today, site=site, cache=cache)
+        documents, read_problems = read_documents(
+            content_dir, base=base, read=dict(snapshot.read), parse=kept.parse, listing=snapshot.listing
+        )
+        result = check_documents(documents, read_problems, today=today, site=site, cache=cache, kept=kept)
     if site is not None and cache.path is not None:
-        strays = display_paths(stray_files(content_dir), base or Path.cwd())
-        key = _result_key(content_dir, base, today, site, read, strays)
+        key = _result_key(content_dir, base, today, site, snapshot)
         cache.remember_result(key, (result.diagnostics, len(result.content)))
+        kept.store()
         cache.save()
     return result
 
 
 def cached_check(
-    content_dir: Path, *, base: Path | None = None, today: date | None = None, site: SiteConfig
+    content_dir: Path,
+    *,
+    base: Path | None = None,
+    today: date | None = None,
+    site: SiteConfig,
+    snapshot: Snapshot | None = None,
 ) -> tuple[list[Diagnostic], int] | None:
     """The diagnostics and entry count of the last complete check, if nothing it depends on changed.
 
@@ -110,29 +149,18 @@ def cached_check(
     cache = CheckCache.load(site.project_root)
     if cache.result is None:
         return None
-    shown = base or Path.cwd()
-    try:
-        files = content_files(content_dir)
-        read = {
-            path: file.read_bytes() for file, path in zip(files, display_paths(files, shown), strict=True)
-        }
-    except OSError:
-        return None
-    strays = display_paths(stray_files(content_dir), shown)
-    found = cache.whole_result(_result_key(content_dir, base, today, site, read, strays))
+    snapshot = snapshot or read_snapshot(content_dir, base)
+    if len(snapshot.read) < len(snapshot.listing.files):
+        return None  # a file could not be read: a check says which
+    found = cache.whole_result(_result_key(content_dir, base, today, site, snapshot))
     return None if found is None else (list(found[0]), int(found[1]))
 
 
 def _result_key(
-    content_dir: Path,
-    base: Path | None,
-    today: date | None,
-    site: SiteConfig,
-    read: dict[str, bytes],
-    strays: list[str],
+    content_dir: Path, base: Path | None, today: date | None, site: SiteConfig, snapshot: Snapshot
 ) -> bytes:
     """Everything a check's result depends on besides the code (the cache file is per code version)."""
-    files = [part for path in sorted(read) for part in (path, digest(read[path]))]
+    files = [part for path in sorted(snapshot.keys) for part in (path, snapshot.keys[path])]
     return digest(
         str(content_dir.resolve()),
         str((base or Path.cwd()).resolve()),
@@ -141,7 +169,7 @@ def _result_key(
         repr(site.markdown_extensions),
         *files,
         "strays",
-        *sorted(strays),
+        *sorted(snapshot.listing.strays),
     )
 
 

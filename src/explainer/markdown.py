@@ -553,8 +553,10 @@ def markdown_to_text(text: str) -> str:
 
 def normalise_words(text: str) -> str:
     """Lowercase, accents and punctuation removed: the form search and duplicate checks compare."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    letters = "".join(c for c in decomposed if not unicodedata.combining(c))
+    letters = text.casefold()
+    if not letters.isascii():  # plain ASCII has no accents to remove (most questions, quickly)
+        decomposed = unicodedata.normalize("NFKD", letters)
+        letters = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(re.sub(r"[\W_]+", " ", letters).split())
 
 

@@ -237,7 +237,8 @@ EVIDENCE_DESCRIPTION = (
 
 
 class Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+    # Built on first validation, not at import: a repeat check validates only what changed.
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, defer_build=True)
 
 
 class Entity(Model):

@@ -34,6 +34,8 @@ from pydantic import TypeAdapter
 from pydantic import ValidationError as PydanticValidationError
 
 from explainer import chunked_search, search_index
+from explainer.analysis import analyse_corpus
+from explainer.cache import CheckCache
 from explainer.check import BadPinnedDate, CheckResult, check_content, review_today
 from explainer.diagnostics import render_report, summary_line
 from explainer.finish import Head, finish_page
@@ -168,6 +170,10 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[valid-type]
         from explainer.check import context_for
 
         analyser = context_for(site_config).analyser
+        # Pages read every Markdown field; a check reads only the files that changed since the last.
+        cache = CheckCache.load(self.project_root)
+        analyse_corpus(result.content, analyser, cache)
+        cache.save()
         template_dirs = tuple(
             str(Path(directory) / OVERRIDES)
             for directory in ([config.theme.custom_dir] if config.theme.custom_dir else [])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from explainer.content import Content, Entry
 from explainer.fields import Loc
@@ -12,9 +13,10 @@ from explainer.markdown import Analyser, Link, parse_cross_reference
 from explainer.model import Entity
 
 
-@dataclass(frozen=True)
-class Reference:
-    """`origin` refers to the `kind` entity `target`, at `loc` (and, in text, through `link`)."""
+class Reference(NamedTuple):
+    """`origin` refers to the `kind` entity `target`, at `loc` (and, in text, through `link`).
+
+    A named tuple, not a dataclass: a large corpus makes hundreds of thousands, every check."""
 
     origin: Entry
     kind: str

@@ -16,7 +16,7 @@ from __future__ import annotations
 import itertools
 import os
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -68,7 +68,10 @@ class Document:
 
     @property
     def stem(self) -> str:
-        return Path(self.path).stem
+        """The file name without its suffix, as `Path.stem` gives it (asked for every file, often)."""
+        name = self.path.rsplit("/", 1)[-1]
+        dot = name.rfind(".")
+        return name[:dot] if 0 < dot < len(name) - 1 else name
 
     def position(self, loc: Loc) -> Position:
         """Where `loc` is written: its key for a mapping entry, its first character for an item.
@@ -501,73 +504,76 @@ def parse_document(path: str, raw: bytes) -> Document:
     return Document(path, text, data, builder.keys, builder.spans)
 
 
-def _files_below(content_dir: Path) -> list[tuple[str, Path]]:
-    """Every file below `content_dir` as (path relative to it, path), sorted: one walk of the tree
-    (10,000 entries are listed in a few milliseconds; a glob per question would take a second)."""
-    found = []
-    for folder, _, names in os.walk(content_dir):
-        here = Path(folder)
-        relative = here.relative_to(content_dir).as_posix()
-        prefix = "" if relative == "." else relative + "/"
-        found += [(prefix + name, here / name) for name in names]
-    return sorted(found)
+@dataclass(frozen=True)
+class Listing:
+    """The files below a content folder, found in one walk, with paths as contributors see them:
+    relative to the working directory when possible, so that editors can jump to them."""
+
+    files: list[tuple[str, str]]  # every content file: (path shown, path to open), in a stable order
+    strays: list[str]  # files inside content folders that are not read because they are not YAML
 
 
-def content_files(content_dir: Path) -> list[Path]:
-    """Every YAML file below `content_dir`, in a stable order."""
-    return [path for _, path in _files_below(content_dir) if path.suffix in CONTENT_SUFFIXES]
+def read_bytes(path: str) -> bytes:
+    with open(path, "rb") as stream:  # noqa: PTH123 - a string path, as Listing gives it
+        return stream.read()
 
 
-def stray_files(content_dir: Path) -> list[Path]:
-    """Files inside content folders that are not read because they are not YAML.
+def list_content(content_dir: Path, base: Path | None = None) -> Listing:
+    """The content files and stray files below `content_dir` (strings all the way: at 10,000
+    files, a path object per file costs more than reading them).
 
-    A question saved as `faq/x.md` or `faq/x.YAML` would otherwise vanish from
-    the site without a word. Hidden files (`.gitkeep`, editor swap files) and
-    files at the top of `content_dir` (a README) are left alone.
+    A question saved as `faq/x.md` or `faq/x.YAML` would otherwise vanish from the site without a
+    word, so it is a stray. Hidden files (`.gitkeep`, editor swap files) and files at the top of
+    `content_dir` (a README) are left alone.
     """
-    return [
-        path
-        for relative, path in _files_below(content_dir)
-        if path.suffix not in CONTENT_SUFFIXES
+    root = str((base or Path.cwd()).resolve())
+    top = str(content_dir)
+    found: list[tuple[str, str, str]] = []  # (path relative to content_dir, shown, to open)
+    for folder, _, names in os.walk(top):
+        relative = os.path.relpath(folder, top).replace(os.sep, "/")
+        prefix = "" if relative == "." else relative + "/"
+        resolved = os.path.realpath(folder)
+        if resolved == root:
+            shown = ""
+        elif resolved.startswith(root.rstrip("/") + "/"):
+            shown = resolved[len(root.rstrip("/")) + 1 :].replace(os.sep, "/") + "/"
+        else:
+            shown = Path(folder).as_posix().rstrip("/") + "/"
+        found += [(prefix + name, shown + name, os.path.join(folder, name)) for name in names]  # noqa: PTH118
+    found.sort()
+    suffix = {path: os.path.splitext(path)[1] for _, _, path in found}  # noqa: PTH122
+    files = [(shown, path) for _, shown, path in found if suffix[path] in CONTENT_SUFFIXES]
+    strays = [
+        shown
+        for relative, shown, path in found
+        if suffix[path] not in CONTENT_SUFFIXES
         and "/" in relative
         and not any(part.startswith(".") for part in relative.split("/"))
     ]
-
-
-def display_path(path: Path, base: Path) -> str:
-    """The path as contributors see it: relative to the working directory when possible."""
-    return display_paths([path], base)[0]
-
-
-def display_paths(paths: list[Path], base: Path) -> list[str]:
-    """`display_path` for many files, resolving the folders once rather than every file."""
-    root = base.resolve()
-    shown = []
-    folders: dict[Path, Path] = {}
-    for path in paths:
-        folder = folders.get(path.parent)
-        if folder is None:
-            folder = folders[path.parent] = path.parent.resolve()
-        try:
-            shown.append((folder / path.name).relative_to(root).as_posix())
-        except ValueError:
-            shown.append(path.as_posix())
-    return shown
+    return Listing(files, strays)
 
 
 def read_documents(
-    content_dir: Path, *, base: Path | None = None, read: dict[str, bytes] | None = None
+    content_dir: Path,
+    *,
+    base: Path | None = None,
+    read: dict[str, bytes] | None = None,
+    parse: Callable[[str, bytes], Document] = parse_document,
+    listing: Listing | None = None,
 ) -> tuple[list[Document], list[Diagnostic]]:
     """Read every content file below `content_dir`; each unreadable file becomes diagnostics.
 
     Paths in documents and diagnostics are shown relative to `base` (the
     working directory by default) so that editors can jump to them. `read`,
-    when given, receives each file's bytes by path (a cache keys results by them).
+    when given, maps paths to bytes: a file already in it is not read again,
+    and each file read is added (a cache keys results by them);
+    `parse` turns them into a document (explainer.kept's remembers earlier outcomes);
+    `listing` is the folder's listing when the caller has it already.
     """
-    base = base or Path.cwd()
     documents: list[Document] = []
     diagnostics: list[Diagnostic] = []
-    for shown in display_paths(stray_files(content_dir), base):
+    listing = listing or list_content(content_dir, base)
+    for shown in listing.strays:
         diagnostics.append(
             Place(shown).report(
                 "W104",
@@ -575,17 +581,18 @@ def read_documents(
                 hint="rename it to '<id>.yaml' if it is content, or move it out of content/",
             )
         )
-    files = content_files(content_dir)
-    for path, shown in zip(files, display_paths(files, base), strict=True):
-        try:
-            raw = path.read_bytes()
-        except OSError as error:
-            diagnostics.append(Place(shown).report("E101", f"cannot read the file: {error.strerror}"))
-            continue
+    for shown, path in listing.files:
+        raw = read.get(shown) if read is not None else None
+        if raw is None:
+            try:
+                raw = read_bytes(path)
+            except OSError as error:
+                diagnostics.append(Place(shown).report("E101", f"cannot read the file: {error.strerror}"))
+                continue
         if read is not None:
             read[shown] = raw
         try:
-            documents.append(parse_document(shown, raw))
+            documents.append(parse(shown, raw))
         except ReadError as error:
             diagnostics.extend(error.diagnostics)
     return documents, diagnostics

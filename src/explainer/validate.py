@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import PurePosixPath
 from typing import Annotated, Any, Union, get_args, get_origin
 
@@ -61,12 +61,15 @@ def validate_document(document: Document, kind: Kind) -> tuple[Entity | None, li
 
 
 def build_content(
-    documents: list[Document], unreadable: list[str] | None = None
+    documents: list[Document],
+    unreadable: list[str] | None = None,
+    validate: Callable[[Document, Kind], tuple[Entity | None, list[Diagnostic]]] = validate_document,
 ) -> tuple[Content, list[Diagnostic]]:
     """Validate every document; the Content holds the entities that passed.
 
     `unreadable` are paths of files that could not be read: their ids still
     count as existing, so one broken file gives one error, not one per reference.
+    `validate` checks one document (explainer.kept's remembers earlier outcomes).
     """
     entities: list[Entity] = []
     entries: list[Entry] = []
@@ -95,7 +98,7 @@ def build_content(
             shadowed.append(document)
             continue
         seen.add((kind.name, document.stem))
-        entity, found = validate_document(document, kind)
+        entity, found = validate(document, kind)
         diagnostics.extend(found)
         entries.append(Entry(kind, document.stem, document, entity))
         if entity is None:

@@ -114,7 +114,7 @@ def test_a_cache_from_other_code_or_a_damaged_file_is_ignored(
     project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _agree(capsys, monkeypatch)
-    for name in ("result.pickle", "analyses.pickle"):
+    for name in ("result.pickle", "analyses.pickle", "files.pickle"):
         stored = project / ".cache/explainer" / name
         stored.write_bytes(stored.read_bytes()[: len(stored.read_bytes()) // 2])  # cut off mid-write
     assert _agree(capsys, monkeypatch)[0] == 0

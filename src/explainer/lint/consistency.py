@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import timedelta
 
-from explainer.content import Content
+from explainer.content import Content, Entry
 from explainer.diagnostics import Diagnostic, Place
 from explainer.kinds import KIND_BY_FOLDER
 from explainer.lint.registry import Context, rule
@@ -122,7 +122,7 @@ def disallowed_rating_values(content: Content, context: Context) -> Iterator[Dia
                 yield entry.place(("ratings", dimension_id, "value")).report("E502", message, hint=hint)
 
 
-@rule("E504")
+@rule("E504", per_entry=True)
 def dimension_levels(content: Content, context: Context) -> Iterator[Diagnostic]:
     for dimension in content.dimensions.values():
         entry = content.entry(dimension)
@@ -163,17 +163,26 @@ def normalise_question(question: str) -> str:
 def duplicate_questions(content: Content, context: Context) -> Iterator[Diagnostic]:
     # A question and every other phrasing (`also_asked`) name one entry across the site. The
     # entry whose path sorts first keeps a phrasing; each later use is one line naming it.
-    phrasings: list[tuple[str, str, Place, str]] = []
+    written: dict[str, list[tuple[str, Entry, Loc, str]]] = {}
     for faq in content.faqs.values():
         entry = content.entry(faq)
         if entry is None:
             continue
-        phrasings.append((normalise_question(faq.question), faq.id, entry.place(("question",)), "question"))
+        own = (faq.id, entry, ("question",), "question")
+        written.setdefault(normalise_question(faq.question), []).append(own)
         for index, other in enumerate(faq.also_asked):
             if PLACEHOLDER in other:
                 continue  # a scaffold's placeholders are E508's to report
-            place = entry.place(("also_asked", index))
-            phrasings.append((normalise_question(other), faq.id, place, "also_asked"))
+            key = normalise_question(other)
+            written.setdefault(key, []).append((faq.id, entry, ("also_asked", index), "also_asked"))
+    # Only phrasings written more than once can be reported, so only they are placed in their files
+    # (placing reads a file's positions, which a repeat check otherwise never needs).
+    phrasings = [
+        (key, faq_id, entry.place(loc), field)
+        for key, uses in written.items()
+        if len(uses) > 1
+        for faq_id, entry, loc, field in uses
+    ]
     first: dict[str, tuple[str, Place, str]] = {}
     said: set[tuple[str, str]] = set()  # a copied entry is one line, at its first repeated phrasing
     for key, faq_id, place, field in sorted(phrasings, key=lambda p: (p[2].path, p[2].position)):
@@ -205,7 +214,7 @@ def _reviewed(content: Content) -> Iterator[tuple[Place, str, object]]:
             yield entry.place(("reviewed",)), entry.kind.name, reviewed
 
 
-@rule("E506")
+@rule("E506", per_entry=True)
 def future_review_dates(content: Content, context: Context) -> Iterator[Diagnostic]:
     for place, _, reviewed in _reviewed(content):
         if reviewed > context.today:  # type: ignore[operator]
@@ -216,7 +225,7 @@ def future_review_dates(content: Content, context: Context) -> Iterator[Diagnost
             )
 
 
-@rule("W502")
+@rule("W502", per_entry=True)
 def stale_entries(content: Content, context: Context) -> Iterator[Diagnostic]:
     for place, kind, reviewed in _reviewed(content):
         window = context.settings.staleness.window(kind)
@@ -261,7 +270,7 @@ def ambiguous_glossary_names(content: Content, context: Context) -> Iterator[Dia
         owner.setdefault(key, definition_id)
 
 
-@rule("E508")
+@rule("E508", per_entry=True)
 def placeholders(content: Content, context: Context) -> Iterator[Diagnostic]:
     for entry in content.entries:
         for field in entry.texts:
@@ -406,7 +415,7 @@ def _evidence_claims(content: Content) -> Iterator[tuple[Place, Evidence | None,
                     yield entry.place((field, index, "evidence")), point.evidence, point.sources
 
 
-@rule("E511")
+@rule("E511", per_entry=True)
 def evidence_without_source(content: Content, context: Context) -> Iterator[Diagnostic]:
     for place, evidence, sources in _evidence_claims(content):
         if evidence in {"measured", "documented"} and not sources:

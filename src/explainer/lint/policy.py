@@ -31,7 +31,7 @@ def _plural(count: int, noun: str) -> str:
     return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
-@rule("E601")
+@rule("E601", per_entry=True)
 def too_few_points(content: Content, context: Context) -> Iterator[Diagnostic]:
     policy = context.settings.policy
     for entry, entity in _finished(content):
@@ -51,7 +51,7 @@ def too_few_points(content: Content, context: Context) -> Iterator[Diagnostic]:
                 )
 
 
-@rule("E602")
+@rule("E602", per_entry=True)
 def too_few_examples(content: Content, context: Context) -> Iterator[Diagnostic]:
     minimum = context.settings.policy.min_examples
     for entry, entity in _finished(content):
@@ -63,7 +63,7 @@ def too_few_examples(content: Content, context: Context) -> Iterator[Diagnostic]
             )
 
 
-@rule("E603")
+@rule("E603", per_entry=True)
 def required_fields(content: Content, context: Context) -> Iterator[Diagnostic]:
     required = context.settings.policy.required_fields
     for entry, entity in _finished(content):
@@ -81,7 +81,9 @@ def required_fields(content: Content, context: Context) -> Iterator[Diagnostic]:
 @rule("E604")
 def too_few_use_cases(content: Content, context: Context) -> Iterator[Diagnostic]:
     policy = context.settings.policy
-    for entry, entity in _finished(content):
+    for entry, entity in content.valid_entries():
+        if entry.kind.name not in {"technology", "industry"} or entry.unfinished:
+            continue
         if isinstance(entity, Technology) and policy.min_use_cases_per_technology:
             ids = {entity.id, *content.members[entity.id]}
             count = sum(1 for case in content.use_cases.values() if ids & set(case.technologies))
@@ -113,7 +115,7 @@ def answer_words(answer: str) -> int:
     return len(_WORD.findall(markdown_to_text(answer)))
 
 
-@rule("E605")
+@rule("E605", per_entry=True)
 def answer_length(content: Content, context: Context) -> Iterator[Diagnostic]:
     policy = context.settings.policy
     for entry, entity in _finished(content):
@@ -138,7 +140,7 @@ def answer_length(content: Content, context: Context) -> Iterator[Diagnostic]:
             )
 
 
-@rule("E606")
+@rule("E606", per_entry=True)
 def unsupported_claims(content: Content, context: Context) -> Iterator[Diagnostic]:
     targets = set(context.settings.policy.sources_or_editorial)
     for entry, entity in _finished(content):
@@ -172,7 +174,7 @@ def unsupported_claims(content: Content, context: Context) -> Iterator[Diagnosti
                         )
 
 
-@rule("E607")
+@rule("E607", per_entry=True)
 def rating_notes(content: Content, context: Context) -> Iterator[Diagnostic]:
     if not context.settings.policy.rating_notes:
         return
@@ -187,7 +189,7 @@ def rating_notes(content: Content, context: Context) -> Iterator[Diagnostic]:
                     )
 
 
-@rule("E608")
+@rule("E608", per_entry=True)
 def too_few_phrasings(content: Content, context: Context) -> Iterator[Diagnostic]:
     minimum = context.settings.policy.min_also_asked
     for entry, entity in _finished(content):
@@ -200,7 +202,7 @@ def too_few_phrasings(content: Content, context: Context) -> Iterator[Diagnostic
             )
 
 
-@rule("E609")
+@rule("E609", per_entry=True)
 def review_dates(content: Content, context: Context) -> Iterator[Diagnostic]:
     if not context.settings.policy.review_dates:
         return
@@ -213,7 +215,7 @@ def review_dates(content: Content, context: Context) -> Iterator[Diagnostic]:
             )
 
 
-@rule("E610")
+@rule("E610", per_entry=True)
 def evidence_levels(content: Content, context: Context) -> Iterator[Diagnostic]:
     if not context.settings.policy.evidence_levels:
         return

@@ -56,7 +56,7 @@ def unknown_link_targets(content: Content, context: Context) -> Iterator[Diagnos
     yield from _unknown(content, context, in_text=True)
 
 
-@rule("E304")
+@rule("E304", per_entry=True)
 def repeated_references(content: Content, context: Context) -> Iterator[Diagnostic]:
     for entry in content.entries:
         seen: set[tuple[str, str, tuple[str | int, ...]]] = set()
@@ -76,7 +76,7 @@ def repeated_references(content: Content, context: Context) -> Iterator[Diagnost
                 )
 
 
-@rule("E305")
+@rule("E305", per_entry=True)
 def links_to_pages_not_built(content: Content, context: Context) -> Iterator[Diagnostic]:
     if context.families is None:
         return

@@ -42,6 +42,9 @@ Check = Callable[[Content, Context], Iterable[Diagnostic]]
 class Rule:
     code: str
     check: Check
+    # What a finding can depend on: only the entry it is in (and the context), or the whole corpus.
+    # A check that runs again after an edit re-runs per-entry rules on the edited files alone.
+    per_entry: bool = False
 
     @property
     def summary(self) -> str:
@@ -54,13 +57,19 @@ class Rule:
 RULES: list[Rule] = []
 
 
-def rule(code: str) -> Callable[[Check], Check]:
-    """Register `check` under `code`, which must be in the catalogue (its summary says what it checks)."""
+def rule(code: str, *, per_entry: bool = False) -> Callable[[Check], Check]:
+    """Register `check` under `code`, which must be in the catalogue (its summary says what it checks).
+
+    `per_entry` promises that what the rule reports about an entry depends on that entry and the
+    context alone, never on other files: run on a corpus of one entry, it reports exactly what it
+    reports about that entry in the whole corpus (tests/unit/test_incremental_check.py holds every
+    such rule to it).
+    """
     if code not in CATALOGUE:
         raise UnknownCode(f"rule code {code} is not in explainer.codes.CATALOGUE")
 
     def register(check: Check) -> Check:
-        RULES.append(Rule(code, check))
+        RULES.append(Rule(code, check, per_entry))
         return check
 
     return register

@@ -57,7 +57,7 @@ def _source_urls(content: Content) -> Iterator[tuple[Entry, str]]:
             yield entry, url
 
 
-@rule("E401")
+@rule("E401", per_entry=True)
 def forbidden_characters(content: Content, context: Context) -> Iterator[Diagnostic]:
     """Unsafe characters typed (or escaped in YAML), and, in Markdown, written as character references."""
     for entry in content.entries:
@@ -103,37 +103,37 @@ def _report(content: Content, context: Context, *codes: str) -> Iterator[Diagnos
             yield place.report(finding.code, finding.message, hint=finding.hint)
 
 
-@rule("E402")
+@rule("E402", per_entry=True)
 def raw_html(content: Content, context: Context) -> Iterator[Diagnostic]:
     yield from _report(content, context, "E402")
 
 
-@rule("E404")
+@rule("E404", per_entry=True)
 def restricted_markdown(content: Content, context: Context) -> Iterator[Diagnostic]:
     yield from _report(content, context, "E404")
 
 
-@rule("E405")
+@rule("E405", per_entry=True)
 def markup_bombs(content: Content, context: Context) -> Iterator[Diagnostic]:
     yield from _report(content, context, "E405")
 
 
-@rule("E406")
+@rule("E406", per_entry=True)
 def link_titles(content: Content, context: Context) -> Iterator[Diagnostic]:
     yield from _report(content, context, "E406")
 
 
-@rule("W402")
+@rule("W402", per_entry=True)
 def text_that_looks_like_markup(content: Content, context: Context) -> Iterator[Diagnostic]:
     yield from _report(content, context, "W402")
 
 
-@rule("E303")
+@rule("E303", per_entry=True)
 def unknown_link_schemes(content: Content, context: Context) -> Iterator[Diagnostic]:
     yield from _report(content, context, "E303")
 
 
-@rule("W401")
+@rule("W401", per_entry=True)
 def international_hosts(content: Content, context: Context) -> Iterator[Diagnostic]:
     yield from _report(content, context, "W401")
     for entry, url in _source_urls(content):
@@ -144,7 +144,7 @@ def international_hosts(content: Content, context: Context) -> Iterator[Diagnost
             )
 
 
-@rule("E403")
+@rule("E403", per_entry=True)
 def insecure_urls(content: Content, context: Context) -> Iterator[Diagnostic]:
     yield from _report(content, context, "E403")
     for entry, url in _source_urls(content):

@@ -1,0 +1,166 @@
+"""What a check keeps of each content file between runs, so a repeat check redoes only what changed.
+
+A file is known by its path and its bytes. For a file seen before, a check takes from the cache:
+
+- what reading it gave: read errors, or a document that is parsed again only if something asks
+  for its data or positions (a corpus rule reporting in it, a page being rendered);
+- what validating it gave: the entity, or the schema errors;
+- what the per-entry rules found in it, and the references it makes, when the context they ran in
+  (settings, parser, day, page families) is also the same.
+
+Rules that look across files (unknown references, duplicates, missing ratings) always run on the
+whole corpus, over kept entities and kept references: they are cheap once nothing is parsed. A
+record of a file that changed, moved or went simply stops being looked up, and is not saved again.
+"""
+
+from __future__ import annotations
+
+import pickle
+from dataclasses import dataclass, field, replace
+from functools import cached_property
+from typing import Any
+
+from explainer.cache import CheckCache, digest
+from explainer.content import Entry
+from explainer.diagnostics import Diagnostic
+from explainer.kinds import Kind
+from explainer.lint import EntryLint, lint_entry
+from explainer.lint.registry import Context
+from explainer.model import Entity
+from explainer.source import Document, ReadError, parse_document
+from explainer.validate import validate_document
+
+
+@dataclass(frozen=True)
+class FileRecord:
+    """One file's results, keyed by its path and bytes."""
+
+    read_problems: tuple[Diagnostic, ...] = ()  # when it could not be read, nothing else is kept
+    validated: tuple[Entity | None, tuple[Diagnostic, ...]] | None = None  # entity, schema errors
+    lint: tuple[bytes, EntryLint] | None = None  # the context key the findings hold for, and them
+
+
+class StoredDocument(Document):
+    """A document whose file is unchanged since it was last read: parsed again on first use only."""
+
+    def __init__(self, path: str, raw: bytes) -> None:
+        object.__setattr__(self, "path", path)
+        object.__setattr__(self, "_raw", raw)
+
+    @cached_property
+    def _parsed(self) -> Document:
+        return parse_document(self.path, self._raw)  # type: ignore[attr-defined]
+
+    @cached_property
+    def text(self) -> str:
+        return self._parsed.text
+
+    @cached_property
+    def data(self) -> dict[str, Any]:
+        return self._parsed.data
+
+    @cached_property
+    def keys(self) -> Any:
+        return self._parsed.keys
+
+    @cached_property
+    def spans(self) -> Any:
+        return self._parsed.spans
+
+
+@dataclass
+class KeptFiles:
+    """The per-file records of a check cache (or none: everything is computed, nothing kept)."""
+
+    cache: CheckCache | None = None
+    keys: dict[str, bytes] = field(default_factory=dict)  # each file's key, when already computed
+    # By path, this run's record of each file, and its stored form while it is the one read.
+    _records: dict[str, tuple[bytes, FileRecord, bytes | None]] = field(default_factory=dict)
+
+    def parse(self, path: str, raw: bytes) -> Document:
+        """`parse_document`, or the same outcome remembered for these bytes at this path."""
+        key = self.keys.get(path) or digest(path, raw)
+        stored = self.cache.file(key) if self.cache is not None else None
+        if stored is None:
+            try:
+                document = parse_document(path, raw)
+            except ReadError as error:
+                self.keep(path, key, FileRecord(read_problems=tuple(error.diagnostics)))
+                raise
+            self.keep(path, key, FileRecord())
+            return document
+        record: FileRecord = pickle.loads(stored)
+        self._records[path] = (key, record, stored)
+        if record.read_problems:
+            raise ReadError(list(record.read_problems))
+        return StoredDocument(path, raw)
+
+    def validate(self, document: Document, kind: Kind) -> tuple[Entity | None, list[Diagnostic]]:
+        """`validate_document`, or its remembered outcome for an unchanged file."""
+        key, record = self.record(document.path)
+        if record is not None and record.validated is not None:
+            entity, problems = record.validated
+            return entity, list(problems)
+        entity, found = validate_document(document, kind)
+        if record is not None:
+            self.keep(document.path, key, replace(record, validated=(entity, tuple(found))))
+        return entity, found
+
+    def linter(self, context: Context) -> EntryLinter:
+        """`lint_entry` for `lint`, answered from the records of unchanged files where it can be."""
+        return EntryLinter(self, context, context_key(context))
+
+    def record(self, path: str) -> tuple[bytes, FileRecord | None]:
+        key, record, _ = self._records.get(path, (b"", None, None))
+        return key, record
+
+    def keep(self, path: str, key: bytes, record: FileRecord) -> None:
+        self._records[path] = (key, record, None)
+
+    def store(self) -> None:
+        """Hand this run's records to the cache: those read as they were, the rest pickled anew."""
+        if self.cache is None:
+            return
+        for key, record, stored in self._records.values():
+            if stored is None:
+                self.cache.remember_file(key, pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL))
+            else:
+                self.cache.remember_file(key, stored, changed=False)
+
+
+@dataclass(frozen=True)
+class EntryLinter:
+    """Per-entry lint findings of a run: kept ones for unchanged files, fresh ones for the rest."""
+
+    files: KeptFiles
+    context: Context
+    settled: bytes  # the context's key
+
+    def kept(self, entry: Entry) -> EntryLint | None:
+        _, record = self.files.record(entry.document.path)
+        if record is not None and record.lint is not None and record.lint[0] == self.settled:
+            return record.lint[1]
+        return None
+
+    def fresh(self, entry: Entry) -> bool:
+        """Whether the rules must read this entry (its file, or the context, changed)."""
+        return self.kept(entry) is None
+
+    def __call__(self, entry: Entry) -> EntryLint:
+        found = self.kept(entry)
+        if found is None:
+            found = lint_entry(entry, self.context)
+            key, record = self.files.record(entry.document.path)
+            if record is not None:
+                self.files.keep(entry.document.path, key, replace(record, lint=(self.settled, found)))
+        return found
+
+
+def context_key(context: Context) -> bytes:
+    """Everything besides an entry's file that per-entry rules read: they agree when this does."""
+    return digest(
+        context.today.isoformat(),
+        context.settings.model_dump_json(),
+        context.analyser.configuration,
+        repr(sorted(context.families)) if context.families is not None else "all",
+    )

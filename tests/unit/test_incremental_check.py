@@ -1,0 +1,152 @@
+"""A repeat check redoes only what changed, and still reports exactly what a full check reports.
+
+Two promises make that safe. A rule registered `per_entry` must report about an entry from that
+entry alone: run on a corpus of one entry, it finds what it finds in the whole corpus. And a check
+that takes unchanged files from the cache must print, after any edit, rename, deletion or change of
+settings or day, what a check without the cache prints.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from explainer import kept as kept_module
+from explainer.check import context_for
+from explainer.cli import main
+from explainer.families import built_families
+from explainer.lint import RULES, Context, lint_entry
+from tests.conftest import CORPUS, FIXTURES, TODAY
+from tests.unit.corpus import check_with, fixture_header, site_with
+
+BAD = sorted((FIXTURES / "bad").glob("*.y*ml"))
+PER_ENTRY = sorted({rule.code for rule in RULES if rule.per_entry})
+
+
+def _per_entry_findings(target: str, raw: bytes, settings: dict[str, object] | None) -> tuple[set, set]:
+    """What the per-entry rules report over the whole corpus, and entry by entry on its own."""
+    site = site_with(settings)
+    content = check_with(target, raw, site=site).content
+    base = context_for(site, today=TODAY)
+    context = Context(base.today, base.settings, base.analyser, built_families(content, base.settings))
+    whole = {d for rule in RULES if rule.per_entry for d in rule.run(content, context)}
+    alone = {d for entry in content.entries for d in lint_entry(entry, context).diagnostics}
+    return whole, alone
+
+
+@pytest.mark.parametrize("fixture", BAD, ids=[p.stem for p in BAD])
+def test_per_entry_rules_find_the_same_in_an_entry_alone_as_in_the_corpus(fixture: Path) -> None:
+    target, _, settings = fixture_header(fixture)
+    whole, alone = _per_entry_findings(target, fixture.read_bytes(), settings)
+    assert whole == alone
+
+
+def test_the_bad_fixtures_exercise_every_per_entry_rule() -> None:
+    """The comparison above means something only if each per-entry rule reports somewhere in it."""
+    found: set[str] = set()
+    for fixture in BAD:
+        target, _, settings = fixture_header(fixture)
+        found |= {d.code for d in _per_entry_findings(target, fixture.read_bytes(), settings)[0]}
+    assert [code for code in PER_ENTRY if code not in found] == []
+
+
+# -- the command, with and without the cache -----------------------------------------------------
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    shutil.copy(FIXTURES / "site/mkdocs.yml", tmp_path / "mkdocs.yml")
+    shutil.copytree(CORPUS, tmp_path / "content")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("EXPLAINER_TODAY", TODAY.isoformat())
+    monkeypatch.delenv("EXPLAINER_CACHE", raising=False)
+    return tmp_path
+
+
+def _check(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, *args: str) -> str:
+    status = main(["check", "--lenient", *args])
+    monkeypatch.delenv("EXPLAINER_CACHE", raising=False)  # --no-cache sets it for its own process
+    out, err = capsys.readouterr()
+    return f"{status}\n{out}{err}"
+
+
+def _drop(fixture: str) -> Callable[[Path], None]:
+    """Put a bad fixture where it says it goes (a new file, or one replaced)."""
+
+    def change(root: Path) -> None:
+        source = FIXTURES / "bad" / fixture
+        target, _, _ = fixture_header(source)
+        (root / "content" / target).write_bytes(source.read_bytes())
+
+    return change
+
+
+def _replace(path: str, old: str, new: str) -> Callable[[Path], None]:
+    def change(root: Path) -> None:
+        file = root / path
+        text = file.read_text()
+        assert old in text, (path, old)
+        file.write_text(text.replace(old, new))
+
+    return change
+
+
+def _first(folder: str) -> Callable[[Path], Path]:
+    return lambda root: sorted((root / "content" / folder).glob("*.yaml"))[0]
+
+
+STEPS: list[tuple[str, Callable[[Path], object]]] = [
+    ("a file with an unknown reference", _drop("E301-unknown-technology.yaml")),
+    ("a file that does not parse", _drop("E104-duplicate-key.yaml")),
+    ("a file the schema refuses", _drop("E201-unknown-field.yaml")),
+    ("text with raw HTML", _drop("E402-raw-html.yaml")),
+    ("a phrasing another entry already has", _drop("E505-same-question.yaml")),
+    ("the schema error fixed in place", _drop("E605-short-answer.yaml")),
+    ("an unchanged file's reference made unknown by a rename", lambda root: _first("definitions")(root).rename(
+        _first("definitions")(root).with_name("renamed-term.yaml"))),
+    ("a file deleted", lambda root: _first("faq")(root).unlink()),
+    ("the rename undone by a new file", lambda root: (root / "content/definitions/renamed-term.yaml").rename(
+        root / "content/definitions" / sorted(p.name for p in (CORPUS / "definitions").glob("*.yaml"))[0])),
+    ("a stricter policy", _replace("mkdocs.yml", "      content_dir: content\n",
+                                   "      content_dir: content\n      policy:\n        min_examples: 9\n")),
+]  # fmt: skip
+
+
+def test_after_every_change_a_cached_check_prints_what_a_full_check_prints(
+    project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert _check(capsys, monkeypatch) == _check(capsys, monkeypatch, "--no-cache")
+    seen: set[str] = set()
+    for name, change in STEPS:
+        change(project)
+        cached = _check(capsys, monkeypatch)
+        assert cached == _check(capsys, monkeypatch, "--no-cache"), name
+        assert cached not in seen, f"{name}: the output did not change, so the step tests nothing"
+        seen.add(cached)
+    # Days pass: per-entry findings that depend on the date (stale reviews) must not be kept.
+    monkeypatch.setenv("EXPLAINER_TODAY", "2031-01-01")
+    later = _check(capsys, monkeypatch)
+    assert later == _check(capsys, monkeypatch, "--no-cache") and "W502" in later
+
+
+def test_a_repeat_check_after_one_edit_reads_and_lints_only_that_file(
+    project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _check(capsys, monkeypatch)
+    parsed: list[str] = []
+    linted: list[str] = []
+    parse, lint = kept_module.parse_document, kept_module.lint_entry
+    monkeypatch.setattr(
+        kept_module, "parse_document", lambda path, raw: parsed.append(path) or parse(path, raw)
+    )
+    monkeypatch.setattr(
+        kept_module, "lint_entry", lambda entry, ctx: linted.append(entry.id) or lint(entry, ctx)
+    )
+    edited = _first("faq")(project)
+    edited.write_text(edited.read_text().replace("?", "? ", 1))
+    _check(capsys, monkeypatch)
+    assert parsed == [f"content/faq/{edited.name}"]
+    assert linted == [edited.stem]
