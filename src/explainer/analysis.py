@@ -71,6 +71,7 @@ def _parse_all(analyser: Analyser, texts: list[str]) -> Iterable[Analysis]:
     if workers < 2 or len(texts) < PARALLEL_FROM or threading.active_count() > 1:
         return [analyser.parse(text) for text in texts]
     global _WORKER_ANALYSER
+    analyser.prepare()  # once here, not once in every worker
     _WORKER_ANALYSER = analyser
     # A few chunks per worker evens out fields of very different lengths.
     size = max(1, len(texts) // (workers * 4))

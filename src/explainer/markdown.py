@@ -353,6 +353,10 @@ class Analyser:
         """The parser's set-up as text: analyses of the same text agree exactly when this does."""
         return repr(self.extensions)
 
+    def prepare(self) -> None:
+        """Import and set up the parser now (before forking workers, so each inherits it ready)."""
+        self._markdown()
+
     def _markdown(self) -> Any:
         if self._md is None:  # imported on first use: plain text never needs it
             from explainer.markdown_trace import traced_markdown
