@@ -58,6 +58,7 @@ if str(REPO) not in sys.path:
 from bench.plain_site import export_config  # noqa: E402
 from bench.processes import (  # noqa: E402
     Sample,
+    child_env,
     logger,
     machine,
     medians,
@@ -497,7 +498,7 @@ def run(options: Options, work: Path) -> dict[str, Any]:
     log(f"snapshot of {REPO} into {work}")
     project, source = snapshot(work)
     sys.path.insert(0, str(source))  # the export config below reads the snapshot's explainer, not the tree's
-    env = {**os.environ, "PYTHONPATH": str(source), "EXPLAINER_TODAY": TODAY, "NO_MKDOCS_2_WARNING": "1"}
+    env = child_env(PYTHONPATH=str(source), EXPLAINER_TODAY=TODAY)
     zensical = zensical_venv()
 
     export = work / "export"

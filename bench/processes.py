@@ -36,6 +36,16 @@ class CommandFailed(RuntimeError):
     pass
 
 
+def child_env(**extra: str) -> dict[str, str]:
+    """The environment children run in: this one, with `extra`, and with Python's bytecode cache
+    allowed. A shell or CI job that sets PYTHONDONTWRITEBYTECODE (scripts/test does, to keep the
+    tree clean) would otherwise make every timed run compile the tool and its libraries again,
+    which no contributor's machine does; the warm-up run writes the cache."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **extra}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
 def run_child(command: list[str], cwd: Path, env: dict[str, str]) -> Sample:
     """Run `command` to completion; its wall time, CPU time and peak RSS (that child alone, os.wait4)."""
     with tempfile.TemporaryFile() as out:

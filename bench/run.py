@@ -66,7 +66,7 @@ if str(REPO) not in sys.path:
 from bench import corpus as corpus_module  # noqa: E402
 from bench.corpus import ANCHOR, Corpus, generate  # noqa: E402
 from bench.plain_site import export_config, read_config  # noqa: E402
-from bench.processes import Sample, logger, machine, run_child, source_tree  # noqa: E402
+from bench.processes import Sample, child_env, logger, machine, run_child, source_tree  # noqa: E402
 
 log = logger("bench")
 
@@ -84,7 +84,7 @@ SEARCH_INDEXES = ("search/explainer.json", "search/search_index.json")
 KEYSTROKE_BUDGET_MS = 16.0
 SCRIPT_BUDGET_BYTES = 8192
 BUDGETED_SCRIPTS = ("matrix.js", "faq-search.js")
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "EXPLAINER_TODAY": ANCHOR.isoformat()}
+ENV = child_env(EXPLAINER_TODAY=ANCHOR.isoformat())
 
 
 @dataclass(frozen=True)

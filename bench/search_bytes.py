@@ -43,7 +43,7 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from bench.processes import run_child  # noqa: E402
+from bench.processes import child_env, run_child  # noqa: E402
 from explainer import chunked_search  # noqa: E402
 
 BIN = Path(sys.executable).parent
@@ -97,7 +97,7 @@ def engine_config(project: Path, engine: str) -> Path:
 
 def build(config: Path, site: Path) -> dict[str, float]:
     """One strict build of `config` into `site`: wall and CPU seconds, peak memory of the child."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "EXPLAINER_TODAY": "2026-12-01"}
+    env = child_env(EXPLAINER_TODAY="2026-12-01")
     command = [str(BIN / "explainer"), "build", "--config", str(config), "--out", str(site)]
     sample = run_child(command, config.parent, env)
     return {

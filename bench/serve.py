@@ -39,12 +39,12 @@ from typing import Any
 import yaml
 
 from bench import corpus as corpus_module
-from bench.processes import machine
+from bench.processes import child_env, machine
 
 REPO = Path(__file__).resolve().parent.parent
 RESULTS = REPO / "bench" / "serve.json"
 EXPLAINER = REPO / ".venv" / "bin" / "explainer"
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "EXPLAINER_TODAY": "2026-12-01"}
+ENV = child_env(EXPLAINER_TODAY="2026-12-01")
 POLL = 0.05
 TIMEOUT = 300.0
 

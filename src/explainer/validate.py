@@ -23,10 +23,8 @@ PLACEHOLDER_ID = "invalid-file-name"
 
 def kind_of_path(path: str) -> Kind | None:
     """The entity kind a file holds, from the folder it sits in (`content/<folder>/<id>.yaml`)."""
-    parts = PurePosixPath(path).parts
-    if len(parts) >= 2 and parts[-2] in KIND_BY_FOLDER:
-        return KIND_BY_FOLDER[parts[-2]]
-    return None
+    parts = path.rsplit("/", 2)  # the folder is the part before the name (paths are shown with /)
+    return KIND_BY_FOLDER.get(parts[-2]) if len(parts) >= 2 else None
 
 
 def validate_document(document: Document, kind: Kind) -> tuple[Entity | None, list[Diagnostic]]:
