@@ -153,7 +153,7 @@ class CheckCache:
             # Every field of the corpus was looked up: what was not is text no file holds any more.
             if self._used and (self._analyses_changed or self._used.keys() != self.analyses.keys()):
                 _write(self.folder / ANALYSES_FILE, self._used)
-        elif self._analyses_changed or not self._used.keys() <= self.analyses.keys():
+        elif self._used and (self._analyses_changed or not self._used.keys() <= self.analyses.keys()):
             # A check reads only new and changed files: the fields of the others stay known.
             _write(self.folder / ANALYSES_FILE, {**self.analyses, **self._used})
 

@@ -22,6 +22,9 @@ from explainer.settings import DEFAULT_SETTINGS, SiteConfig
 from explainer.source import Document, Listing, list_content, read_bytes, read_documents
 from explainer.validate import build_content
 
+# Up to this many new or changed files, a check parses their Markdown without the analyses file.
+FEW_FILES = 50
+
 
 class BadPinnedDate(ValueError):
     """EXPLAINER_TODAY is set but is not a date."""
@@ -76,8 +79,10 @@ def check_documents(
         context.today, context.settings, context.analyser, built_families(content, context.settings)
     )
     # Every field the rules will read is parsed once, before they ask, on all cores when it pays.
+    # A few changed files are parsed sooner than the analyses file is read and written again.
     linted = kept.linter(context)
-    analyse_entries(filter(linted.fresh, content.entries), context.analyser, cache)
+    fresh = [entry for entry in content.entries if linted.fresh(entry)]
+    analyse_entries(fresh, context.analyser, cache if len(fresh) > FEW_FILES else None)
     found = [*read_problems, *schema_problems, *lint(content, context, linted)]
     return CheckResult(content, sort_diagnostics(found))
 

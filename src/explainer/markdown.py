@@ -24,7 +24,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import unquote, urlsplit
 
 from explainer.characters import unsafe_character
@@ -99,9 +99,10 @@ class CrossReference:
     fragment: str = ""
 
 
-@dataclass(frozen=True)
-class Link:
-    """A link the renderer makes: its target, and where that target is written in the field."""
+class Link(NamedTuple):
+    """A link the renderer makes: its target, and where that target is written in the field.
+
+    A named tuple: a check keeps every link of a large corpus, and reads them back on each run."""
 
     target: str
     start: int  # index of the target in the field's text (of the link itself when not found)
@@ -555,13 +556,16 @@ def markdown_to_text(text: str) -> str:
     return " ".join(plain.split())
 
 
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
 def normalise_words(text: str) -> str:
     """Lowercase, accents and punctuation removed: the form search and duplicate checks compare."""
     letters = text.casefold()
     if not letters.isascii():  # plain ASCII has no accents to remove (most questions, quickly)
         decomposed = unicodedata.normalize("NFKD", letters)
         letters = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(re.sub(r"[\W_]+", " ", letters).split())
+    return " ".join(_NOT_WORD.sub(" ", letters).split())
 
 
 @dataclass

@@ -13,11 +13,12 @@ from pathlib import Path
 import pytest
 
 from explainer import cache as cache_module
+from explainer import check as check_module
 from explainer.analysis import analyse_corpus
 from explainer.cache import CheckCache
 from explainer.check import check_content
 from explainer.cli import main
-from explainer.markdown import Analyser
+from explainer.markdown import Analyser, AnalyserCache
 from explainer.project import find_project
 from tests.conftest import CORPUS, FIXTURES
 
@@ -97,27 +98,55 @@ def test_edits_renames_and_deletions_are_never_served_from_the_cache(
         assert expected in first[1] + first[2], name
         assert _run(capsys) == first, f"{name}: a repeat run differs"  # now from the whole-result cache
     assert (project / ".cache/explainer/result.pickle").is_file()
-    assert (project / ".cache/explainer/analyses.pickle").is_file()
+    assert (project / ".cache/explainer/files.pickle").is_file()
 
 
-def test_a_repeat_check_reads_no_markdown_field_again(project: Path) -> None:
+def _analyse_everything(project: Path) -> None:
+    """What a build does after its check: every Markdown field analysed, and the analyses kept."""
     site = find_project(project).site
-    check_content(site.content_dir, site=site)
+    content = check_content(site.content_dir, site=site, use_cache=False).content
+    cache = CheckCache.load(site.project_root)
+    analyse_corpus(content, Analyser(site.markdown_extensions), cache)
+    cache.save()
+
+
+def test_a_build_finds_every_field_a_previous_build_analysed(project: Path) -> None:
+    _analyse_everything(project)
+    site = find_project(project).site
     content = check_content(site.content_dir, site=site, use_cache=False).content
     fresh = Analyser(site.markdown_extensions)  # as a new process would have
-    kept = CheckCache.load(site.project_root)
-    assert analyse_corpus(content, fresh, kept) == 0
+    assert analyse_corpus(content, fresh, CheckCache.load(site.project_root)) == 0
     assert analyse_corpus(content, Analyser(site.markdown_extensions), CheckCache(None)) > 0
+
+
+def test_a_repeat_check_parses_markdown_only_in_the_file_that_changed(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    site = find_project(project).site
+    check_content(site.content_dir, site=site)
+    parsed: list[str] = []
+    parse = Analyser.parse
+    monkeypatch.setattr(Analyser, "parse", lambda self, text: parsed.append(text) or parse(self, text))
+    monkeypatch.setattr(check_module, "ANALYSERS", AnalyserCache())  # a new process's parsers
+    check_content(site.content_dir, site=site)
+    assert parsed == []
+    edited = project / "content/faq/which-should-i-choose.yaml"
+    edited.write_text(edited.read_text().replace("(term:acid)", "(term:acid) (edited)"))
+    check_content(site.content_dir, site=site)
+    assert parsed and all(text in edited.read_text() or "(edited)" in text for text in parsed)
+    assert any("(edited)" in text for text in parsed)
 
 
 def test_a_cache_from_other_code_or_a_damaged_file_is_ignored(
     project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _agree(capsys, monkeypatch)
+    _analyse_everything(project)
     for name in ("result.pickle", "analyses.pickle", "files.pickle"):
         stored = project / ".cache/explainer" / name
         stored.write_bytes(stored.read_bytes()[: len(stored.read_bytes()) // 2])  # cut off mid-write
     assert _agree(capsys, monkeypatch)[0] == 0
+    _analyse_everything(project)
     assert CheckCache.load(project).result is not None and CheckCache.load(project).analyses
     monkeypatch.setattr(cache_module, "code_fingerprint", lambda: b"another version")
     assert CheckCache.load(project).result is None and CheckCache.load(project).analyses == {}

@@ -26,13 +26,22 @@ def every_reference(content: Content, context: Context) -> list[Reference]:
     return context.once("references", lambda: list(all_references(content, context.analyser)))
 
 
+def _unknown_references(content: Content, context: Context) -> list[Reference]:
+    """References to ids that do not exist, in one pass for E301 and E302 (a large corpus makes
+    hundreds of thousands); a scaffold's placeholder is E508's to report."""
+
+    def compute() -> list[Reference]:
+        ids = {kind: content.ids(kind) for kind in KIND_BY_NAME}
+        return [r for r in every_reference(content, context) if r.target not in ids[r.kind]]
+
+    return context.once("unknown references", compute)
+
+
 def _unknown(content: Content, context: Context, *, in_text: bool) -> Iterator[Diagnostic]:
-    for reference in every_reference(content, context):
+    for reference in _unknown_references(content, context):
         if (reference.link is not None) != in_text or reference.target == PLACEHOLDER_ID:
-            continue  # a scaffold's placeholder is E508's to report
-        known = content.ids(reference.kind)
-        if reference.target in known:
             continue
+        known = content.ids(reference.kind)
         kind = KIND_BY_NAME[reference.kind]
         hint = did_you_mean(reference.target, known)
         if hint is None:
