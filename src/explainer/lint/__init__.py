@@ -66,10 +66,10 @@ def lint_entry(entry: Entry, context: Context) -> EntryLint:
         {(entry.kind.name, entry.id): entry.document} if entry.entity is not None else {},
         entries=(entry,),
     )
-    own = replace(context, memo={})  # work shared between rules is shared within this entry only
-    refs = tuple(
-        (r.kind, r.target, r.loc, r.link, r.fragment) for r in references_of(entry, context.analyser)
-    )
+    made = list(references_of(entry, context.analyser))
+    # Work shared between rules is shared within this entry only; its references are read once.
+    own = replace(context, memo={"references": made})
+    refs = tuple((r.kind, r.target, r.loc, r.link, r.fragment) for r in made)
     return EntryLint(tuple(_run([r for r in RULES if r.per_entry], alone, own)), refs)
 
 

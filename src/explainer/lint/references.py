@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import groupby
 
 from explainer.content import Content
 from explainer.diagnostics import Diagnostic, Place
 from explainer.kinds import KIND_BY_NAME
 from explainer.lint.registry import Context, rule
 from explainer.model import PLACEHOLDER_ID
-from explainer.references import Reference, all_references, references
+from explainer.references import Reference, all_references
 from explainer.suggest import did_you_mean
 
 
@@ -67,9 +68,9 @@ def unknown_link_targets(content: Content, context: Context) -> Iterator[Diagnos
 
 @rule("E304", per_entry=True)
 def repeated_references(content: Content, context: Context) -> Iterator[Diagnostic]:
-    for entry in content.entries:
+    for entry, made in groupby(every_reference(content, context), key=lambda r: r.origin):
         seen: set[tuple[str, str, tuple[str | int, ...]]] = set()
-        for reference in references(entry, context.analyser):
+        for reference in made:
             if reference.link is not None:
                 continue
             field = reference.loc[:-1]
