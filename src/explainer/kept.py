@@ -6,7 +6,8 @@ A file is known by its path and its bytes. For a file seen before, a check takes
   for its data or positions (a corpus rule reporting in it, a page being rendered);
 - what validating it gave: the entity, or the schema errors;
 - what the per-entry rules found in it, and the references it makes, when the context they ran in
-  (settings, parser, day, page families) is also the same.
+  (settings, parser, page families) is also the same. No per-entry rule reads the day, so a new
+  day does not make a check read every file again; the rules about review dates run whole.
 
 Rules that look across files (unknown references, duplicates, missing ratings) always run on the
 whole corpus, over kept entities and kept references: they are cheap once nothing is parsed. A
@@ -157,9 +158,9 @@ class EntryLinter:
 
 
 def context_key(context: Context) -> bytes:
-    """Everything besides an entry's file that per-entry rules read: they agree when this does."""
+    """Everything besides an entry's file that per-entry rules read (never the day, which
+    tests/unit/test_incremental_check.py changes between runs): they agree when this does."""
     return digest(
-        context.today.isoformat(),
         context.settings.model_dump_json(),
         context.analyser.configuration,
         repr(sorted(context.families)) if context.families is not None else "all",

@@ -150,3 +150,17 @@ def test_a_repeat_check_after_one_edit_reads_and_lints_only_that_file(
     _check(capsys, monkeypatch)
     assert parsed == [f"content/faq/{edited.name}"]
     assert linted == [edited.stem]
+
+
+def test_a_new_day_reads_no_file_again_but_still_finds_what_went_stale(
+    project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert "W502" not in _check(capsys, monkeypatch)
+    linted: list[str] = []
+    lint = kept_module.lint_entry
+    monkeypatch.setattr(
+        kept_module, "lint_entry", lambda entry, ctx: linted.append(entry.id) or lint(entry, ctx)
+    )
+    monkeypatch.setenv("EXPLAINER_TODAY", "2031-01-01")
+    assert "W502" in _check(capsys, monkeypatch)
+    assert linted == []

@@ -61,9 +61,9 @@ def rule(code: str, *, per_entry: bool = False) -> Callable[[Check], Check]:
     """Register `check` under `code`, which must be in the catalogue (its summary says what it checks).
 
     `per_entry` promises that what the rule reports about an entry depends on that entry and the
-    context alone, never on other files: run on a corpus of one entry, it reports exactly what it
-    reports about that entry in the whole corpus (tests/unit/test_incremental_check.py holds every
-    such rule to it).
+    site's settings, parser and page families alone, never on other files or on the day: run on a
+    corpus of one entry, it reports exactly what it reports about that entry in the whole corpus
+    (tests/unit/test_incremental_check.py holds every such rule to it).
     """
     if code not in CATALOGUE:
         raise UnknownCode(f"rule code {code} is not in explainer.codes.CATALOGUE")
