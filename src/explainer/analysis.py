@@ -8,19 +8,15 @@ enough of them to pay for starting the workers.
 
 from __future__ import annotations
 
-import multiprocessing
-import os
-import threading
 from collections.abc import Iterable
-from concurrent.futures import ProcessPoolExecutor
 
 from explainer.cache import CheckCache, digest
 from explainer.content import Content, Entry
+from explainer.cores import on_all_cores
 from explainer.markdown import Analyser, Analysis
 
 # Below this many fields to parse, starting worker processes costs more than it saves.
 PARALLEL_FROM = 300
-_WORKER_ANALYSER: Analyser | None = None  # the parent's analyser, inherited by forked workers
 
 
 def markdown_texts(entries: Iterable[Entry]) -> list[str]:
@@ -64,33 +60,7 @@ def analyse_entries(entries: Iterable[Entry], analyser: Analyser, cache: CheckCa
     return len(missing)
 
 
-def _parse_all(analyser: Analyser, texts: list[str]) -> Iterable[Analysis]:
-    workers = _usable_cores()
-    # Forking copies the parent as it is; with other threads running (the preview's server) a lock
-    # one of them holds would stay held in the child, so only a single-threaded parent forks.
-    if workers < 2 or len(texts) < PARALLEL_FROM or threading.active_count() > 1:
-        return [analyser.parse(text) for text in texts]
-    global _WORKER_ANALYSER
-    analyser.prepare()  # once here, not once in every worker
-    _WORKER_ANALYSER = analyser
-    # A few chunks per worker evens out fields of very different lengths.
-    size = max(1, len(texts) // (workers * 4))
-    chunks = [texts[start : start + size] for start in range(0, len(texts), size)]
-    context = multiprocessing.get_context("fork")
-    try:
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            return [analysis for chunk in pool.map(_parse_chunk, chunks) for analysis in chunk]
-    finally:
-        _WORKER_ANALYSER = None
-
-
-def _parse_chunk(texts: list[str]) -> list[Analysis]:
-    assert _WORKER_ANALYSER is not None
-    return [_WORKER_ANALYSER.parse(text) for text in texts]
-
-
-def _usable_cores() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # pragma: no cover - not Linux
-        return os.cpu_count() or 1
+def _parse_all(analyser: Analyser, texts: list[str]) -> list[Analysis]:
+    if len(texts) >= PARALLEL_FROM:
+        analyser.prepare()  # once here, not once in every worker
+    return on_all_cores(lambda index: analyser.parse(texts[index]), len(texts), minimum=PARALLEL_FROM)

@@ -83,6 +83,7 @@ def check_documents(
     linted = kept.linter(context)
     fresh = [entry for entry in content.entries if linted.fresh(entry)]
     analyse_entries(fresh, context.analyser, cache if len(fresh) > FEW_FILES else None)
+    linted.prepare(fresh)
     found = [*read_problems, *schema_problems, *lint(content, context, linted)]
     return CheckResult(content, sort_diagnostics(found))
 

@@ -23,6 +23,7 @@ from typing import Any
 
 from explainer.cache import CheckCache, digest
 from explainer.content import Entry
+from explainer.cores import on_all_cores
 from explainer.diagnostics import Diagnostic
 from explainer.kinds import Kind
 from explainer.lint import EntryLint, lint_entry
@@ -30,6 +31,9 @@ from explainer.lint.registry import Context
 from explainer.model import Entity
 from explainer.source import Document, ReadError, parse_document
 from explainer.validate import validate_document
+
+# From this many entries to lint, the per-entry rules run on every core.
+LINT_ON_ALL_CORES = 400
 
 
 @dataclass(frozen=True)
@@ -129,13 +133,14 @@ class KeptFiles:
                 self.cache.remember_file(key, stored, changed=False)
 
 
-@dataclass(frozen=True)
+@dataclass
 class EntryLinter:
     """Per-entry lint findings of a run: kept ones for unchanged files, fresh ones for the rest."""
 
     files: KeptFiles
     context: Context
     settled: bytes  # the context's key
+    _fresh: dict[int, EntryLint] = field(default_factory=dict)  # by id() of the entry
 
     def kept(self, entry: Entry) -> EntryLint | None:
         _, record = self.files.record(entry.document.path)
@@ -147,14 +152,26 @@ class EntryLinter:
         """Whether the rules must read this entry (its file, or the context, changed)."""
         return self.kept(entry) is None
 
+    def prepare(self, entries: list[Entry]) -> None:
+        """Run the per-entry rules on these entries now, on all cores when there are enough."""
+        found = on_all_cores(
+            lambda index: lint_entry(entries[index], self.context), len(entries), minimum=LINT_ON_ALL_CORES
+        )
+        for entry, linted in zip(entries, found, strict=True):
+            self._remember(entry, linted)
+
     def __call__(self, entry: Entry) -> EntryLint:
-        found = self.kept(entry)
+        found = self.kept(entry) or self._fresh.get(id(entry))
         if found is None:
             found = lint_entry(entry, self.context)
-            key, record = self.files.record(entry.document.path)
-            if record is not None:
-                self.files.keep(entry.document.path, key, replace(record, lint=(self.settled, found)))
+            self._remember(entry, found)
         return found
+
+    def _remember(self, entry: Entry, found: EntryLint) -> None:
+        self._fresh[id(entry)] = found
+        key, record = self.files.record(entry.document.path)
+        if record is not None:
+            self.files.keep(entry.document.path, key, replace(record, lint=(self.settled, found)))
 
 
 def context_key(context: Context) -> bytes:

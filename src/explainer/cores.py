@@ -1,0 +1,51 @@
+"""Work split across the machine's cores: forked workers, so each inherits what the parent built.
+
+A check parses Markdown fields and runs per-entry rules over thousands of independent items. The
+workers are forked, so the function and everything it reads (the corpus, the parser, its memo)
+come with them as the parent has them; only item numbers go out and results come back.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import threading
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from typing import Any, TypeVar
+
+R = TypeVar("R")
+
+_WORK: Callable[[int], Any] | None = None  # the parent's function, inherited by forked workers
+
+
+def on_all_cores(work: Callable[[int], R], count: int, *, minimum: int) -> list[R]:
+    """[work(0), …, work(count - 1)], on every usable core when there are at least `minimum`
+    items (below that, starting workers costs more than it saves)."""
+    workers = usable_cores()
+    # Forking copies the parent as it is; with other threads running (the preview's server) a lock
+    # one of them holds would stay held in the child, so only a single-threaded parent forks.
+    if workers < 2 or count < minimum or threading.active_count() > 1:
+        return [work(index) for index in range(count)]
+    global _WORK
+    _WORK = work
+    # A few chunks per worker even out items of very different sizes.
+    size = max(1, count // (workers * 4))
+    chunks = [range(start, min(start + size, count)) for start in range(0, count, size)]
+    try:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            return [result for chunk in pool.map(_run_chunk, chunks) for result in chunk]
+    finally:
+        _WORK = None
+
+
+def _run_chunk(indices: range) -> list[Any]:
+    assert _WORK is not None
+    return [_WORK(index) for index in indices]
+
+
+def usable_cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not Linux
+        return os.cpu_count() or 1
