@@ -97,7 +97,25 @@ def machine() -> dict[str, Any]:
         "system": f"{platform.system()} {platform.release()}",
         "python": platform.python_version(),
         "load_average_at_start": list(os.getloadavg()),
+        "speed_probe_s_at_start": round(speed_probe(), 4),
     }
+
+
+def speed_probe() -> float:
+    """Seconds a fixed pure-Python workload takes now (the median of three): how fast the machine is
+    at this moment. On a shared virtual machine this moves by a third from one quarter of an hour
+    to the next while the load average does not, and every timing moves with it, so the figures
+    carry the probe from the start and the end of their run."""
+
+    def work() -> None:
+        sum(len(str(number * number)) for number in range(1_000_000))
+
+    times = []
+    for _ in range(3):
+        start = time.perf_counter()
+        work()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
 
 
 def source_tree() -> dict[str, Any]:

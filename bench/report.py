@@ -339,6 +339,18 @@ def machine_load(results: dict[str, Any]) -> tuple[list[float] | None, list[floa
     return start, end
 
 
+def speed_sentence(machine: dict[str, Any]) -> str:
+    """The speed probe at the start and end of the run (bench/processes.py), when it was taken."""
+    start, end = machine.get("speed_probe_s_at_start"), machine.get("speed_probe_s_at_end")
+    if start is None or end is None:
+        return ""
+    return (
+        f" A fixed Python workload (`speed_probe`) took {start:.3f} s at the start and {end:.3f} s at "
+        "the end: on this shared machine it moves by a third from one quarter of an hour to the next, "
+        "and the timings with it, so compare runs whose probes agree."
+    )
+
+
 # -- the targets of issue 15 ------------------------------------------------------------------------------
 
 
@@ -802,7 +814,8 @@ def page(results: dict[str, Any], others: dict[str, Any]) -> str:
             f"{m['cpu']} ({m['cpus']} CPUs, {m.get('memory_gib', '?')} GiB), {m['system']}, Python "
             f"{m['python']}, MkDocs {versions.get('mkdocs')}, Material {versions.get('material')}, "
             f"{measured(results)}. Load average (1, 5 and 15 minutes) {load(start)} at the start and "
-            f"{load(end)} at the end{' — a busy machine' if busy else ''}. Each figure is the median of "
+            f"{load(end)} at the end{' — a busy machine' if busy else ''}.{speed_sentence(m)} Each figure is "
+            "the median of "
             f"{s['runs']} {'run' if s['runs'] == 1 else 'runs'} after {s['warmups']} warm-up, timed over "
             "the whole process; CPU time is that process's user and system time; memory is its peak "
             "resident set size. Brackets give the growth against "

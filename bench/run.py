@@ -66,7 +66,7 @@ if str(REPO) not in sys.path:
 from bench import corpus as corpus_module  # noqa: E402
 from bench.corpus import ANCHOR, Corpus, generate  # noqa: E402
 from bench.plain_site import export_config, read_config  # noqa: E402
-from bench.processes import Sample, child_env, logger, machine, run_child, source_tree  # noqa: E402
+from bench.processes import Sample, child_env, logger, machine, run_child, source_tree, speed_probe  # noqa: E402
 
 log = logger("bench")
 
@@ -538,7 +538,11 @@ def main(argv: list[str] | None = None) -> int:
         "date": started.isoformat(timespec="seconds"),
         "finished": datetime.now(UTC).isoformat(timespec="seconds"),
         "command": command.strip(),
-        "machine": {**facts, "load_average_at_end": list(os.getloadavg())},
+        "machine": {
+            **facts,
+            "load_average_at_end": list(os.getloadavg()),
+            "speed_probe_s_at_end": round(speed_probe(), 4),
+        },
         "versions": versions(),
         "source": source_tree(),
         "settings": {

@@ -65,6 +65,8 @@ def results() -> dict[str, Any]:
             "python": "3.11.7",
             "load_average_at_start": [3.5, 2.0, 1.0],
             "load_average_at_end": [1.0, 1.0, 1.0],
+            "speed_probe_s_at_start": 0.1234,
+            "speed_probe_s_at_end": 0.15,
         },
         "versions": {"mkdocs": "1.6.1", "material": "9.8.2"},
         "source": {"commit": "abcdef0123", "working_tree_src_modified": False},
@@ -150,6 +152,7 @@ def test_the_page_says_how_and_under_what_load_it_was_measured(results: dict[str
     page = report.page(results, {})
     assert "Produced by `scripts/bench --quick`" in page
     assert "3.5/2.0/1.0 at the start" in page
+    assert "took 0.123 s at the start and 0.150 s at the end" in page
     assert "a busy machine" in page
     assert "indicative" in page
     assert page.count("<svg") == 1
