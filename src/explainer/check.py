@@ -129,7 +129,7 @@ def check_content(
     kept = KeptFiles(cache if cache.path is not None else None, snapshot.keys)
     with _collector_paused():
         documents, read_problems = read_documents(
-            content_dir, base=base, read=dict(snapshot.read), parse=kept.parse, listing=snapshot.listing
+            content_dir, base=base, read=snapshot.read, parse=kept.parse, listing=snapshot.listing
         )
         result = check_documents(documents, read_problems, today=today, site=site, cache=cache, kept=kept)
     if site is not None and cache.path is not None:

@@ -527,6 +527,7 @@ def list_content(content_dir: Path, base: Path | None = None) -> Listing:
     `content_dir` (a README) are left alone.
     """
     root = str((base or Path.cwd()).resolve())
+    inside = root.rstrip("/") + "/"  # what the path of a folder below the root starts with
     top = str(content_dir)
     found: list[tuple[str, str, str]] = []  # (path relative to content_dir, shown, to open)
     for folder, _, names in os.walk(top):
@@ -535,8 +536,8 @@ def list_content(content_dir: Path, base: Path | None = None) -> Listing:
         resolved = os.path.realpath(folder)
         if resolved == root:
             shown = ""
-        elif resolved.startswith(root.rstrip("/") + "/"):
-            shown = resolved[len(root.rstrip("/")) + 1 :].replace(os.sep, "/") + "/"
+        elif resolved.startswith(inside):
+            shown = resolved[len(inside) :].replace(os.sep, "/") + "/"
         else:
             shown = Path(folder).as_posix().rstrip("/") + "/"
         found += [(prefix + name, shown + name, os.path.join(folder, name)) for name in names]  # noqa: PTH118
@@ -557,16 +558,15 @@ def read_documents(
     content_dir: Path,
     *,
     base: Path | None = None,
-    read: dict[str, bytes] | None = None,
+    read: Mapping[str, bytes] | None = None,
     parse: Callable[[str, bytes], Document] = parse_document,
     listing: Listing | None = None,
 ) -> tuple[list[Document], list[Diagnostic]]:
     """Read every content file below `content_dir`; each unreadable file becomes diagnostics.
 
     Paths in documents and diagnostics are shown relative to `base` (the
-    working directory by default) so that editors can jump to them. `read`,
-    when given, maps paths to bytes: a file already in it is not read again,
-    and each file read is added (a cache keys results by them);
+    working directory by default) so that editors can jump to them. `read`
+    holds the bytes of files the caller has read already, by path;
     `parse` turns them into a document (explainer.kept's remembers earlier outcomes);
     `listing` is the folder's listing when the caller has it already.
     """
@@ -589,8 +589,6 @@ def read_documents(
             except OSError as error:
                 diagnostics.append(Place(shown).report("E101", f"cannot read the file: {error.strerror}"))
                 continue
-        if read is not None:
-            read[shown] = raw
         try:
             documents.append(parse(shown, raw))
         except ReadError as error:

@@ -207,18 +207,18 @@ def duplicate_questions(content: Content, context: Context) -> Iterator[Diagnost
             )
 
 
-def _reviewed(content: Content) -> Iterator[tuple[Entry, str, date]]:
+def _reviewed(content: Content) -> Iterator[tuple[Entry, date]]:
     for entry, entity in content.valid_entries():
         reviewed = getattr(entity, "reviewed", None)
         if reviewed is not None:
-            yield entry, entry.kind.name, reviewed
+            yield entry, reviewed
 
 
 # The two rules about review dates look at every entry on every run rather than per entry: what
 # they report changes with the day, and a day's change should not make a check read every file.
 @rule("E506")
 def future_review_dates(content: Content, context: Context) -> Iterator[Diagnostic]:
-    for entry, _, reviewed in _reviewed(content):
+    for entry, reviewed in _reviewed(content):
         if reviewed > context.today:
             yield entry.place(("reviewed",)).report(
                 "E506",
@@ -229,8 +229,8 @@ def future_review_dates(content: Content, context: Context) -> Iterator[Diagnost
 
 @rule("W502")
 def stale_entries(content: Content, context: Context) -> Iterator[Diagnostic]:
-    for entry, kind, reviewed in _reviewed(content):
-        window = context.settings.staleness.window(kind)
+    for entry, reviewed in _reviewed(content):
+        window = context.settings.staleness.window(entry.kind.name)
         if window is not None and reviewed < context.today - timedelta(days=window):
             yield entry.place(("reviewed",)).report(
                 "W502",
