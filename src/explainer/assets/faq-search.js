@@ -31,10 +31,9 @@
   var SHOWN = 50;
   // The most a question wholly about the query gains over one that only mentions it.
   var FOCUS = 6;
-  var COMPARES = /(?:^| )(?:vs|versus|v|or|difference|differences|compare|compared|comparison)(?: |$)/;
 
   var shared = self.ExplainerWords, normalise = shared.normalise, within = shared.within;
-  var variant = shared.variant, core = shared.stem;
+  var variant = shared.variant, core = shared.stem, COMPARES = shared.COMPARES;
 
   // A normalised text without its connecting words.
   function meaningful(text) {

@@ -1,9 +1,12 @@
 /* explainer: the word handling that the site search (search-rank.js, in its worker) and the FAQ
-   filter (faq-search.js) share: one normal form for text, the forms of a word, its stem, and the
-   edit distance that decides what counts as a typo. Loaded before either, in pages and the worker. */
+   filter (faq-search.js) share: one normal form for text, the forms of a word, its stem, the
+   edit distance that decides what counts as a typo, and what makes a query a comparison. Loaded
+   before either, in pages and the worker. */
 (function (root) {
   "use strict";
   var SEPARATORS = /[^\p{L}\p{N}]+/gu;
+  // A query that compares: the words people put between the things they compare.
+  var COMPARES = /(?:^| )(?:vs|versus|v|or|difference|differences|compare|compared|comparison)(?: |$)/;
   var ENDING = /^(?:e|es|ed|er|ers|ing|ings|ion|ions|ation|ations|ive|ly|ment|ments|s|y|ies|ied|al)?$/;
 
   // Lower case, accents and other marks dropped, anything but letters and digits one space.
@@ -50,5 +53,5 @@
     return word.length > 5 ? word.replace(/(?:e|es|ed|ers?|ings?|ions?|ations?|s|ly)$/, "") : word;
   }
 
-  root.ExplainerWords = { normalise: normalise, within: within, variant: variant, stem: stem };
+  root.ExplainerWords = { normalise: normalise, within: within, variant: variant, stem: stem, COMPARES: COMPARES };
 })(self);
