@@ -14,7 +14,8 @@ and `search: exclude` mean the same for every engine) and rewritten as
   an FAQ question (`also_asked`), the other names of a glossary term or a
   technology, and which sections are entries of their own (a glossary term is
   an answer by itself, not a part of the glossary page);
-- the site's synonym groups (`explainer.render.faq.synonym_groups`).
+- the site's synonym groups and the products that name a technology
+  (`explainer.render.faq.search_groups`).
 
 The lunr index is then deleted: no reader downloads it, and the on-demand
 script answers the theme's request for it with an empty one
@@ -36,7 +37,7 @@ from typing import Any
 
 from explainer.chunked_search import also_asked_by_page
 from explainer.render import RenderContext
-from explainer.render.faq import synonym_groups
+from explainer.render.faq import search_groups
 
 INDEX = "search/explainer.json"
 FORMAT = 1  # the worker refuses an index of another format rather than misreading it
@@ -79,7 +80,7 @@ def search_extras(site: RenderContext) -> SearchExtras:
     return SearchExtras(
         names={location: found for location, found in names.items() if found},
         entries=frozenset(entries),
-        synonyms=synonym_groups(site),
+        synonyms=search_groups(site),
     )
 
 

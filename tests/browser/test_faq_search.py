@@ -44,6 +44,8 @@ FIRST_RESULTS = [
     ("open weights vs open source", "open-weights-vs-open-source"),
     ("prompt injection", "what-is-prompt-injection"),
     ("mixture of experts", "what-is-mixture-of-experts"),
+    # Products lead to the kind of model they are (a technology's examples).
+    ("stylegan vs stable diffusion", "what-is-the-difference-between-gans-and-diffusion-models"),
 ]
 TYPOS = [
     ("temprature", "what-does-temperature-do"),

@@ -9,9 +9,10 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from explainer.content import Content
+from explainer.model import Example, Technology
 from explainer.render import RenderContext
 from explainer.render.diagrams import industry_overview, relationship_diagram
-from explainer.render.faq import normalise, synonym_groups
+from explainer.render.faq import instance_groups, normalise, search_groups, synonym_groups
 from explainer.validate import build_content
 from tests.unit.corpus import corpus_documents
 
@@ -59,6 +60,47 @@ def test_groups_sharing_a_name_are_merged(site: RenderContext) -> None:
 
 def test_single_names_make_no_group(site: RenderContext) -> None:
     assert all(len(g) > 1 for g in synonym_groups(site))
+
+
+def test_a_product_leads_to_the_names_of_its_technology_after_every_synonym_group(
+    site: RenderContext,
+) -> None:
+    groups = synonym_groups(site)
+    products = instance_groups(site, groups)
+    assert products == [
+        ["mongodb", "document databases", "document stores"],
+        ["postgresql", *next(g for g in groups if "rdbms" in g)],
+    ]
+    # Last, so that the search scripts match a technology's own names with its own group (one way only).
+    assert search_groups(site) == [*groups, *products]
+
+
+def _with(content: Content, *technologies: Technology) -> RenderContext:
+    replaced = {t.id for t in technologies}
+    others = [e for kind in content.by_kind.values() for e in kind.values() if e.id not in replaced]
+    return RenderContext(Content.from_entities([*others, *technologies]))
+
+
+def test_an_umbrella_or_an_example_that_is_already_a_name_leads_nowhere(content: Content) -> None:
+    relational = content.technologies["relational-databases"]
+    document = content.technologies["document-databases"]
+    umbrella = document.model_copy(update={"umbrella": True})
+    aliased = relational.model_copy(update={"examples": [Example(name="RDBMS")]})
+    for site, expected in (
+        (_with(content, umbrella), ["postgresql"]),
+        (_with(content, aliased), ["mongodb"]),
+    ):
+        assert [g[0] for g in instance_groups(site, synonym_groups(site))] == expected
+
+
+def test_a_product_listed_by_two_technologies_names_both(content: Content) -> None:
+    document = content.technologies["document-databases"]
+    both = document.model_copy(
+        update={"examples": [*document.examples, *content.technologies["relational-databases"].examples]}
+    )
+    site = _with(content, both)
+    (postgres,) = [g for g in instance_groups(site, synonym_groups(site)) if g[0] == "postgresql"]
+    assert {"relational databases", "document databases"} <= set(postgres)
 
 
 def _svg(markup: str) -> ET.Element:

@@ -185,3 +185,34 @@ def test_site_synonyms_join_the_glossary_names_they_share_a_word_with(content: C
 def test_a_malformed_synonym_group_is_refused(synonyms: Any) -> None:
     with pytest.raises(ValidationError):
         validate_settings({"search": {"synonyms": synonyms}})
+
+
+# -- products that name a technology (explainer.render.faq.instance_groups) --------------------------
+
+PRODUCTS = {
+    "docs": [
+        {
+            "location": "faq/gans-vs-diffusion/",
+            "title": "What is the difference between GANs and diffusion models?",
+            "text": "<p>A GAN trains a generator against a critic.</p>",
+        },
+        {"location": "gallery/", "title": "Portraits", "text": "<p>Faces made with StyleGAN.</p>"},
+    ]
+}
+GAN = ["generative adversarial networks", "gans", "gan"]
+
+
+@pytest.fixture(scope="module")
+def product_search(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    index_file = tmp_path_factory.mktemp("products") / "explainer.json"
+    # As search_groups orders them: the technology's own group, then the product's.
+    extras = SearchExtras(synonyms=[GAN, ["stylegan", *GAN]])
+    index_file.write_bytes(index_bytes(compact_index(PRODUCTS, extras)))
+    return lambda *queries: search_worker(index_file, queries)
+
+
+def test_a_product_finds_what_is_written_about_its_kind_and_not_the_reverse(product_search: Any) -> None:
+    product, kind = product_search("stylegan", "gan")
+    assert set(_locations(product)) == {"faq/gans-vs-diffusion/", "gallery/"}
+    # "GAN" is matched by the technology's own group, so it does not expand to the products.
+    assert _locations(kind) == ["faq/gans-vs-diffusion/"]

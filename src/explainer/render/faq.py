@@ -52,7 +52,7 @@ def render_faq_index(site: RenderContext) -> Page:
             # A large glossary makes a large synonym list: it travels in the data file once the FAQ splits.
             synonyms="[]"
             if pages
-            else json.dumps(synonym_groups(site), ensure_ascii=False, separators=(",", ":")),
+            else json.dumps(search_groups(site), ensure_ascii=False, separators=(",", ":")),
             placeholder=site.settings.faq_filter_placeholder,
         )
 
@@ -120,7 +120,7 @@ def faq_data(site: RenderContext) -> dict[str, bytes]:
         }
         for faq in site.content.faqs.values()
     ]
-    data = {"synonyms": synonym_groups(site), "questions": questions}
+    data = {"synonyms": search_groups(site), "questions": questions}
     return {FAQ_DATA: json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()}
 
 
@@ -176,6 +176,46 @@ def synonym_groups(site: RenderContext) -> list[list[str]]:
             groups.remove(existing)
         groups.append(merged)
     return sorted(sorted(g, key=lambda n: (-len(n), n)) for g in groups if len(g) > 1)
+
+
+def instance_groups(site: RenderContext, groups: list[list[str]]) -> list[list[str]]:
+    """For each well-known example of a technology (a product readers name: "StyleGAN", "PostgreSQL"),
+    the example followed by its technology's names: a query that names the product finds what is
+    written about the kind of thing it is.
+
+    The expansion runs one way only. Both search scripts match names longest first and, among names
+    of one length, in the order the groups come; these groups come after `groups`, so a technology's
+    own names are always matched by its own group, and "GAN" never expands to "StyleGAN". An example
+    listed under several technologies names them all; an umbrella's examples are left out (a
+    product is a kind of some member, and a family's names are too broad to stand for it: measured,
+    "ChatGPT" as "generative AI" or as "LLM" pulled general pages above the question a reader asked
+    about ChatGPT); an example that is already a name in `groups` is left to its group.
+    """
+    named = {name for group in groups for name in group}
+    group_of = {name: group for group in groups for name in group}
+    listed: dict[str, list[Technology]] = {}
+    for technology in site.content.technologies.values():
+        if technology.umbrella:
+            continue
+        for example in technology.examples:
+            key = normalise(example.name)
+            if key and key not in named:
+                listed.setdefault(key, []).append(technology)
+    found = []
+    for product, technologies in sorted(listed.items()):
+        names: dict[str, None] = {}
+        for technology in technologies:
+            own = group_of.get(normalise(technology.name)) or [normalise(n) for n in technology.names]
+            names.update(dict.fromkeys(n for n in own if n))
+        found.append([product, *names])
+    return found
+
+
+def search_groups(site: RenderContext) -> list[list[str]]:
+    """What the site search and the FAQ filter expand a query with: the synonym groups, then the
+    one-way instance groups (order matters: see `instance_groups`)."""
+    groups = synonym_groups(site)
+    return [*groups, *instance_groups(site, groups)]
 
 
 def comparison_for(site: RenderContext, faq: Faq) -> str | None:
