@@ -216,3 +216,77 @@ def test_a_product_finds_what_is_written_about_its_kind_and_not_the_reverse(prod
     assert set(_locations(product)) == {"faq/gans-vs-diffusion/", "gallery/"}
     # "GAN" is matched by the technology's own group, so it does not expand to the products.
     assert _locations(kind) == ["faq/gans-vs-diffusion/"]
+
+
+# -- what the reader asks about most specifically, and what they compare -----------------------------
+
+SPECIFIC = {
+    "docs": [
+        {
+            "location": "faq/fine-tune-or-prompt/",
+            "title": "Should I fine-tune or write better prompts?",
+            "text": "<p>Fine-tune when prompts are not enough. LoRA makes a fine-tune cheap: LoRA trains small "
+            "matrices.</p>",
+            "boost": 2.0,
+        },
+        {"location": "glossary/", "title": "Glossary", "text": ""},
+        {
+            "location": "glossary/#lora",
+            "title": "LoRA",
+            "text": "<p>Low-rank adaptation, a cheap way to fine-tune: small matrices trained beside frozen weights.</p>",
+        },
+        {
+            "location": "glossary/#gpu",
+            "title": "GPU",
+            "text": "<p>The chip that runs training and fine-tuning.</p>",
+        },
+        {
+            "location": "faq/what-is-a-vae/",
+            "title": "What is a VAE?",
+            "text": "<p>A VAE encodes faces into a latent space; unlike a GAN it has no critic. VAE faces are blurry.</p>",
+            "boost": 2.0,
+        },
+        {
+            "location": "compare/gans-vs-vaes/",
+            "title": "GANs vs VAEs",
+            "text": "<p>Both make faces: a GAN sharp ones, a VAE blurry ones.</p>",
+        },
+        {
+            "location": "faq/what-is-a-gan/",
+            "title": "What is a GAN?",
+            "text": "<p>A generator and a critic.</p>",
+            "boost": 2.0,
+        },
+    ]
+}
+
+
+@pytest.fixture(scope="module")
+def specific_search(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    index_file = tmp_path_factory.mktemp("specific") / "explainer.json"
+    extras = SearchExtras(
+        names={"faq/fine-tune-or-prompt/": ["fine tune or prompt"]},
+        entries=frozenset({"glossary/#lora", "glossary/#gpu"}),
+        synonyms=[
+            ["fine tuning", "fine tune", "finetune"],
+            ["generative adversarial network", "gans", "gan"],
+            ["variational autoencoder", "vaes", "vae"],
+        ],
+    )
+    index_file.write_bytes(index_bytes(compact_index(SPECIFIC, extras)))
+    return lambda *queries: search_worker(index_file, queries)
+
+
+def test_the_entry_named_by_the_most_specific_word_comes_before_questions_that_use_it(
+    specific_search: Any,
+) -> None:
+    # "lora" is rarer than "finetune": the term that is LoRA answers, before a question (which weighs
+    # double) that holds both words and has "fine-tune" in its title.
+    (results,) = specific_search("lora finetune")
+    assert _locations(results)[0] == "glossary/#lora"
+
+
+def test_a_page_comparing_the_two_things_compared_comes_first(specific_search: Any) -> None:
+    # The question about VAEs says "VAE" and "faces" more often; the page comparing the two answers.
+    (results,) = specific_search("gan or vae for faces")
+    assert _locations(results)[0] == "compare/gans-vs-vaes/"

@@ -9,8 +9,9 @@
    everything does not outrank the page about the one thing asked. The best documents then gain
    for holding the query as a phrase, for words close together in the title or names, for a
    title that is mostly what was asked ("Index" for "what is an index"), more for a title or
-   name that is exactly what was asked, and for comparing when the reader compares. Loaded as a
-   script in the search worker, after search-words.js. */
+   name that is exactly what was asked (or is the most specific thing asked: "LoRA" for "lora
+   finetune"), and for comparing when the reader compares, most for a title that compares two of
+   the things asked. Loaded as a script in the search worker, after search-words.js. */
 (function (root) {
   "use strict";
   // Loaded after search-words.js, which both the site search and the FAQ filter use.
@@ -31,6 +32,7 @@
   var CLOSE = { exact: 1, variant: 0.9, prefix: 0.7, typo: 0.6 };
   var SYNONYM = 0.8; // a synonym's match, against the name the reader typed
   var K1 = 1.2; // how fast repeats of a concept stop counting (BM25)
+  var KEYED = 1.6; // a title or name that is the most specific thing asked (rarest concept)
   var RERANK = 60; // documents that get the phrase, proximity and focus bonuses
   var GAP = "~"; // between two names of a document: a phrase never runs across it
 
@@ -252,6 +254,7 @@
       var held = self.hold(c), df = held.size;
       if (!df) return;
       var rarity = Math.log(1 + (self.n - df + 0.5) / (df + 0.5));
+      c.rarity = rarity;
       held.forEach(function (row, d) {
         var t = 0;
         for (var k = 0; k < 3; k++) {
@@ -292,7 +295,8 @@
   // How much a document gains for how it holds the query: as a phrase, its words near each other
   // in the title or names, a title (or one name) that is mostly what was asked, a comparison.
   Index.prototype.bonus = function (d, list, comparing) {
-    var self = this, gain = 1, phrase = 0, near = 0, focus = 0, exact = false;
+    var self = this, gain = 1, phrase = 0, near = 0, focus = 0, exact = false, sides = 0, keyed = false;
+    var key = list.length > 1 ? list.reduce(function (a, c) { return (c.rarity || 0) > (a.rarity || 0) ? c : a; }) : null;
     [0, 1, 2].forEach(function (k) {
       var terms = self.terms(d, k);
       if (!terms.length) return;
@@ -309,6 +313,7 @@
       for (var c = 0; c + 1 < list.length; c++) {
         if (at[c].some(function (i) { return at[c + 1].some(function (j) { return i !== j && Math.abs(i - j) <= 3; }); })) near++;
       }
+      if (k === 0) sides = at.filter(function (places) { return places.length; }).length;
       // The share of the title's (or a name's) own words that the query stands for.
       var names = [[]];
       terms.forEach(function (t) {
@@ -320,6 +325,8 @@
         focus = Math.max(focus, held / words.length * (k ? 0.8 : 1));
         // The name is exactly what was asked: each of its words, and every concept of the query.
         if (held === words.length && list.every(function (c) { return words.some(function (t) { return holds(c, t); }); })) exact = true;
+        // The name is the most specific thing asked ("LoRA" for "lora finetune"): its entry defines it.
+        if (key && words.every(function (t) { return holds(key, t); })) keyed = true;
       });
     });
     gain *= 1 + 0.5 * phrase;
@@ -327,8 +334,10 @@
     // A title (or name) that is what was asked outweighs a page family's boost: "what is an API" is
     // answered by the glossary's API before a question that mentions APIs.
     gain *= 1 + 2 * focus * focus;
-    if (exact) gain *= 2;
-    if (comparing && COMPARES.test(self.fields[d][0])) gain *= 1.3;
+    if (exact) gain *= 2; else if (keyed) gain *= KEYED;
+    // A title that compares two of the things the reader compares ("GANs vs VAEs" for "gan or vae
+    // for faces") is the answer; one that only compares is close to it.
+    if (comparing && COMPARES.test(self.fields[d][0])) gain *= sides >= 2 ? 2.5 : 1.3;
     return gain;
   };
 
