@@ -34,12 +34,14 @@ pytestmark = pytest.mark.browser
 
 QUERIES = REPO / "tests/search/queries.yaml"
 REPORT = REPORTS / "search-quality.json"
-# Issue 13's targets, reported with every run. Not yet met (December 2026: site search 75.7 % / 90.8 %,
-# FAQ filter 73.9 %); the misses left are mostly paraphrases that share no word with their answer.
+# Issue 13's targets, reported with every run. Not yet met (December 2026, 322 queries: site search
+# 74.2 % / 87.3 %, FAQ filter 77.1 %); the misses left are mostly paraphrases that share no word with
+# their answer, and products the content does not name.
 TARGETS = {"site_search": {"hit@1": 0.80, "hit@3": 0.95}, "faq_filter": {"hit@1": 0.85}}
 # What the site reaches today, rounded down: CI fails when a change makes search find less. Raise these
-# when search improves; lower them only with a reason in the commit.
-FLOORS = {"site_search": {"hit@1": 0.75, "hit@3": 0.90}, "faq_filter": {"hit@1": 0.73}}
+# when search improves; lower them only with a reason in the commit (they fell when the blind second
+# set of queries joined the first).
+FLOORS = {"site_search": {"hit@1": 0.74, "hit@3": 0.87}, "faq_filter": {"hit@1": 0.77}}
 FAQ = "faq/"
 
 
