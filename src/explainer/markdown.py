@@ -53,8 +53,10 @@ MKDOCS_EXTENSIONS = ("toc", "tables", "fenced_code")
 _SNIPPET = re.compile(r"-{1,}8<-{1,}|;{1,}8<;{1,}")
 _EMPHASIS_RUN = re.compile(r"[*_]{4,}")
 # Characters and line starts that make Markdown produce anything but one plain paragraph of text.
+# A number starts a list, or looks like one (W402), only when a space or tab follows its '.' or ')':
+# a citation wrapped before its year ("Ho et al.,\n2020)") is prose.
 _MARKUP_CHARACTERS = re.compile(
-    r"[<>&\[\]!{}`\\|~@]|:[\w+-]+:|://|www\.|^\s*(?:[#=>+*-]|\d+[.)]|\?\?\?)|^(?: {4}|\t)", re.M
+    r"[<>&\[\]!{}`\\|~@]|:[\w+-]+:|://|www\.|^\s*(?:[#=>+*-]|\d+[.)][ \t]|\?\?\?)|^(?: {4}|\t)", re.M
 )
 # A heading line as Python-Markdown reads one: '#' at the very start of a line, no space needed.
 _ATX_HEADING = re.compile(r"^(#{1,6})", re.MULTILINE)

@@ -59,7 +59,8 @@ TARGET = st.sampled_from(
 LINK = st.builds(lambda label, target: f"[{label}]({target})", WORD, TARGET)
 EDGE = st.sampled_from(
     ["\n", "\n\n", "\n- ", "\n1. ", "\n    ", "\n# ", "\n> ", "*", "_", "`", "<b>", "&amp;", "![", "[",
-     "]", ":smile:", "\t", "{: .x }", "==", "~~", "|", " www.x.org ", "<https://x.org>", "\\", "---", "\n===\n"]
+     "]", ":smile:", "\t", "{: .x }", "==", "~~", "|", " www.x.org ", "<https://x.org>", "\\", "---", "\n===\n",
+     "\n2020)", "\n2020).", "\n3) ", "\n12.\t", "\n1.", "\n\n7. "]
 )  # fmt: skip
 TEXT = st.lists(st.one_of(WORD, LINK, EDGE, LINK), min_size=1, max_size=12).map("".join)
 
@@ -79,3 +80,15 @@ def test_the_shortcut_refuses_what_it_cannot_read_exactly() -> None:
     assert simple_analysis("No link at all") is None
     assert simple_analysis("A [label](term:x) link") is not None
     assert DEFAULT_EXTENSIONS  # the defaults are a real parser set-up, not an empty one
+
+
+@pytest.mark.parametrize("analyser", ANALYSERS_UNDER_TEST, ids=["defaults", "site"])
+def test_a_number_opens_a_list_only_with_a_space_after_it(analyser: Analyser) -> None:
+    # A citation wrapped before its year is prose: the shortcut takes it.
+    wrapped = "Diffusion overtook GANs ([Dhariwal and Nichol,\n2021](source:dhariwal-2021)), first in\n2021."
+    assert simple_analysis(wrapped) is not None
+    _agree(analyser, wrapped)
+    # With a space after the number it looks like a list (W402), so the parser reads it.
+    for listed in ("Ranked by year (Smith,\n2020) and more", "Steps:\n1. one\n2. two"):
+        assert not is_plain(listed)
+        assert "W402" in [f.code for f in analyser.parsed(listed).findings]
