@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -137,6 +138,7 @@ class Analysis:
 PLAIN = Analysis()
 
 
+@lru_cache(maxsize=16384)  # a corpus links to the same few thousand targets over and over
 def parse_cross_reference(target: str) -> CrossReference | None:
     """`tech:some-id#ratings` → CrossReference; anything else → None."""
     scheme, colon, rest = target.partition(":")
@@ -190,6 +192,7 @@ def url_problem(url: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=16384)
 def host_warning(url: str) -> str | None:
     """Why the host of `url` may not be the one it looks like (percent-encoded, IDN, punycode), or None."""
     try:
@@ -204,6 +207,7 @@ def host_warning(url: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=16384)
 def check_link_target(target: str) -> tuple[str, str, str] | None:
     """(code, message, hint) when a link target is not allowed; cross-references are checked later."""
     if parse_cross_reference(target):
@@ -249,6 +253,8 @@ def pre_parse_findings(text: str) -> list[Finding]:
                 f"keep under {MAX_BRACKETS} '[' and {MAX_EMPHASIS_MARKERS} '*'/'_' per field",
             )
         )
+    if "8<" not in text and not _EMPHASIS_RUN.search(text):
+        return found  # masking code only hides matches, so there is nothing to find in it either
     masked = mask_code(text)
     for match in _EMPHASIS_RUN.finditer(masked):
         found.append(Finding(match.start(), "E405", "a run of four or more '*' or '_'", "use *x* or **x**"))
