@@ -84,14 +84,27 @@ def real_project(work: Path, reuse: bool) -> Path:
     return project
 
 
+EXPLAINER_OPTIONS = "      content_dir: content\n"  # the first line of the explainer plugin's options
+SEARCH_OPTIONS = "\n      search:\n"  # its search options, when the site sets some
+
+
+def with_search_engine(config: str, engine: str) -> str:
+    """The text of a site's mkdocs.yml with its explainer plugin set to use `engine` for search.
+
+    Inside the plugin's `search:` block when there is one: a second `search:` key would silently
+    replace the first (YAML keeps the last), dropping the site's synonyms or the engine."""
+    line = f"        engine: {engine}\n"
+    if SEARCH_OPTIONS in config:
+        return config.replace(SEARCH_OPTIONS, SEARCH_OPTIONS + line, 1)
+    if EXPLAINER_OPTIONS not in config:
+        raise SystemExit(f"mkdocs.yml: no '{EXPLAINER_OPTIONS.strip()}' line under the explainer plugin")
+    return config.replace(EXPLAINER_OPTIONS, f"{EXPLAINER_OPTIONS}      search:\n{line}", 1)
+
+
 def engine_config(project: Path, engine: str) -> Path:
     """A copy of the project's mkdocs.yml whose explainer plugin uses `engine` for search."""
-    text = (project / "mkdocs.yml").read_text()
-    marker = "      content_dir: content\n"
-    if marker not in text:
-        raise SystemExit(f"{project}/mkdocs.yml: no '{marker.strip()}' line under the explainer plugin")
     config = project / f"mkdocs-{engine}.yml"
-    config.write_text(text.replace(marker, f"{marker}      search:\n        engine: {engine}\n", 1))
+    config.write_text(with_search_engine((project / "mkdocs.yml").read_text(), engine))
     return config
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from bench.search_bytes import with_search_engine
 from playwright.sync_api import BrowserContext, expect
 
 from explainer.chunked_search import BUNDLE_DIR, LUNR_INDEX, WORKERS, write_bundle
@@ -34,10 +35,7 @@ def chunked_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real content and configuration, built with `search: {engine: pagefind}`."""
     project = copy_project(tmp_path_factory.mktemp("chunked-real"), REPO / "content")
     config = project / "mkdocs.yml"
-    marker = "      content_dir: content\n"
-    config.write_text(
-        config.read_text().replace(marker, f"{marker}      search:\n        engine: pagefind\n", 1)
-    )
+    config.write_text(with_search_engine(config.read_text(), "pagefind"))
     return build(project)
 
 

@@ -170,3 +170,17 @@ def test_earlier_10k_figures_fill_only_what_the_latest_run_lacks(results: dict[s
         )
         == []
     )
+
+
+def test_the_search_engine_goes_into_the_sites_own_search_options() -> None:
+    from bench.search_bytes import with_search_engine
+
+    plugin = "  - explainer:\n      content_dir: content\n      report_url: x\n"
+    with_synonyms = plugin + "      search:\n        synonyms:\n          - [image, picture]\n"
+    # A second `search:` key would replace the first: the engine joins the one there is.
+    assert with_search_engine(with_synonyms, "pagefind") == (
+        plugin + "      search:\n        engine: pagefind\n        synonyms:\n          - [image, picture]\n"
+    )
+    assert with_search_engine(plugin, "lunr") == plugin.replace(
+        "content\n", "content\n      search:\n        engine: lunr\n"
+    )
