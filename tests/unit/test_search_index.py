@@ -226,7 +226,7 @@ SPECIFIC = {
             "location": "faq/fine-tune-or-prompt/",
             "title": "Should I fine-tune or write better prompts?",
             "text": "<p>Fine-tune when prompts are not enough. LoRA makes a fine-tune cheap: LoRA trains small "
-            "matrices.</p>",
+            "matrices. (LoRA stands for low-rank adaptation; the name means what it does.)</p>",
             "boost": 2.0,
         },
         {"location": "glossary/", "title": "Glossary", "text": ""},
@@ -290,3 +290,9 @@ def test_a_page_comparing_the_two_things_compared_comes_first(specific_search: A
     # The question about VAEs says "VAE" and "faces" more often; the page comparing the two answers.
     (results,) = specific_search("gan or vae for faces")
     assert _locations(results)[0] == "compare/gans-vs-vaes/"
+
+
+def test_words_that_ask_for_a_definition_do_not_decide_which_page_defines(specific_search: Any) -> None:
+    # The question says "stands for" and "means"; the glossary's LoRA does not, and is the answer.
+    for results in specific_search("lora stands for", "lora meaning", "what does lora mean"):
+        assert _locations(results)[0] == "glossary/#lora"

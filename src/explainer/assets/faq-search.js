@@ -9,17 +9,6 @@
 (function () {
   "use strict";
 
-  // Words that connect or pad a question rather than say what it is about (the site search's own
-  // stop words, and the words people put between the things they compare).
-  var CONNECTING = new Set(("a about actually after all also am an and any " +
-    "anything are as at be because been between but by can cannot compare compared comparison could " +
-    "did difference differences different do does else even ever every exactly for from " +
-    "get got had has have he her hers him his how however i if in into is it its just kind let " +
-    "like may me might most must my myself no not of off often on only or other our own " +
-    "please rather really say she should since so some someone something sort still stuff " +
-    "tell than that the their them then there these they thing things this to too us v " +
-    "versus vs was way ways we were what whats when where which while who why will with " +
-    "would you your yourself").split(" "));
   // A word's weight by where it is: the question, its other phrasings, the answer.
   var WEIGHT = [8, 6, 2];
   // A match through a glossary synonym counts less than the word typed (an abbreviation's plural
@@ -34,6 +23,7 @@
 
   var shared = self.ExplainerWords, normalise = shared.normalise, within = shared.within;
   var variant = shared.variant, core = shared.stem, COMPARES = shared.COMPARES;
+  var CONNECTING = shared.CONNECTING;
 
   // A normalised text without its connecting words.
   function meaningful(text) {

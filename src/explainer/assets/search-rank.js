@@ -17,17 +17,7 @@
   // Loaded after search-words.js, which both the site search and the FAQ filter use.
   var shared = root.ExplainerWords, normalise = shared.normalise, within = shared.within;
   var variant = shared.variant, stem = shared.stem, COMPARES = shared.COMPARES;
-  // Words that connect or pad a question rather than say what it is about (lunr's English stop
-  // words, question words, and the words people put between the things they compare).
-  var CONNECTING = new Set(("a able about across actually after all almost also am among an and any " +
-    "anything are as at be because been between but by can cannot compare compared comparison could " +
-    "dear did difference differences different do does either else even ever every exactly for from " +
-    "get got had has have he her hers him his how however i if in into is it its just kind least let " +
-    "like likely may me might most must my myself neither no nor not of off often on only or other our " +
-    "own please rather really said say says she should since so some someone something sort still " +
-    "stuff tell than that the their them then there these they thing things this tis to too twas us v " +
-    "versus vs wants was way ways we were what whats when where which while who whom why will with " +
-    "would yet you your yourself").split(" "));
+  var CONNECTING = shared.CONNECTING;
   // How much a word of the index counts for the word typed.
   var CLOSE = { exact: 1, variant: 0.9, prefix: 0.7, typo: 0.6 };
   var SYNONYM = 0.8; // a synonym's match, against the name the reader typed

@@ -1,10 +1,22 @@
 /* explainer: the word handling that the site search (search-rank.js, in its worker) and the FAQ
    filter (faq-search.js) share: one normal form for text, the forms of a word, its stem, the
-   edit distance that decides what counts as a typo, and what makes a query a comparison. Loaded
-   before either, in pages and the worker. */
+   edit distance that decides what counts as a typo, the words that only connect or pad a query,
+   and what makes a query a comparison. Loaded before either, in pages and the worker. */
 (function (root) {
   "use strict";
   var SEPARATORS = /[^\p{L}\p{N}]+/gu;
+  // Words that connect or pad a question rather than say what it is about: common English stop
+  // words, question words, the words people put between the things they compare, and the words
+  // that ask for a definition ("meaning", "stands for", "explained") rather than name a topic.
+  var CONNECTING = new Set(("a about actually after all also am an and any anything are as at be " +
+    "because been between but by can cannot compare compared comparison could define definition " +
+    "did difference differences different do does either else even ever every exactly explain " +
+    "explained for from get got had has have he her hers him his how however i if in into is it " +
+    "its just kind let like may me mean meaning means might most must my myself no not of off " +
+    "often on only or other our own please rather really say she should since so some someone " +
+    "something sort still stands stuff tell than that the their them then there these they thing " +
+    "things this to too us v versus vs was way ways we were what whats when where which while who " +
+    "why will with would you your yourself").split(" "));
   // A query that compares: the words people put between the things they compare.
   var COMPARES = /(?:^| )(?:vs|versus|v|or|difference|differences|compare|compared|comparison)(?: |$)/;
   var ENDING = /^(?:e|es|ed|er|ers|ing|ings|ion|ions|ation|ations|ive|ly|ment|ments|s|y|ies|ied|al)?$/;
@@ -53,5 +65,5 @@
     return word.length > 5 ? word.replace(/(?:e|es|ed|ers?|ings?|ions?|ations?|s|ly)$/, "") : word;
   }
 
-  root.ExplainerWords = { normalise: normalise, within: within, variant: variant, stem: stem, COMPARES: COMPARES };
+  root.ExplainerWords = { normalise: normalise, within: within, variant: variant, stem: stem, COMPARES: COMPARES, CONNECTING: CONNECTING };
 })(self);
