@@ -21,10 +21,10 @@ from __future__ import annotations
 
 import html
 import re
-from functools import lru_cache
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Any, NamedTuple
 from urllib.parse import unquote, urlsplit
 
