@@ -29,9 +29,9 @@ class Code:
 
 CODES: tuple[Code, ...] = (
     # -- site configuration -------------------------------------------------------------
-    Code("E001", "the explainer options in mkdocs.yml are not valid",
-         "correct the option the message names; the field reference lists every option",
-         "a wrong option would silently change what is checked or built"),
+    Code("E001", "the explainer options in mkdocs.yml are not valid, or a key is set twice in one block",
+         "correct the option the message names (the field reference lists every option), or merge the blocks",
+         "a wrong option, or a block YAML silently drops, would change what is checked or built"),
     # -- reading -------------------------------------------------------------------------
     Code("E101", "the file is not valid UTF-8 or cannot be read",
          "save the file as UTF-8 (no UTF-16, no Latin-1)",

@@ -339,6 +339,34 @@ def _position_of(node: yaml.Node | None, loc: tuple[Any, ...]) -> Position:
     return Position(mark.line + 1, mark.column + 1) if mark is not None else Position(1, 1)
 
 
+def duplicate_keys(root: yaml.Node, shown: str) -> Iterator[Diagnostic]:
+    """Each key written a second time in one mapping, anywhere in the file, as an E001 at the second.
+
+    YAML keeps the last of two equal keys without a word, so a second `search:` block under the
+    plugin would silently drop everything the first one says."""
+    pending = [root]
+    while pending:
+        node = pending.pop()
+        if isinstance(node, yaml.SequenceNode):
+            pending.extend(reversed(node.value))
+        if not isinstance(node, yaml.MappingNode):
+            continue
+        first: dict[str, int] = {}
+        for key, value in node.value:
+            pending.append(value)
+            if not isinstance(key, yaml.ScalarNode) or key.value == "<<":
+                continue
+            if key.value in first:
+                yield Place(shown, Position(key.start_mark.line + 1, key.start_mark.column + 1)).report(
+                    "E001",
+                    f"'{key.value}' is set twice in the same block (first on line {first[key.value]}); "
+                    "YAML keeps only the last, so everything under the first is ignored",
+                    hint="merge the two into one",
+                )
+            else:
+                first[key.value] = key.start_mark.line + 1
+
+
 def settings_problems(error: ValidationError, shown: str, node: yaml.Node | None) -> Iterator[Diagnostic]:
     """Each pydantic error as an E001 at the option it is about."""
     for detail in error.errors(include_url=False):
@@ -364,6 +392,9 @@ def read_site_config(config_file: Path, *, shown: str | None = None) -> SiteConf
         root = yaml.compose(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader)
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
         raise BadSettings([Place(shown).report("E001", f"cannot read {shown}: {error}")]) from None
+    twice = sorted(duplicate_keys(root, shown), key=lambda d: d.position) if root is not None else []
+    if twice:
+        raise BadSettings(twice)
     node, _ = _plugin_node(root) if root is not None else (None, False)
     loader = _ConfigLoader("")
     options = loader.construct_document(node) if node is not None else {}

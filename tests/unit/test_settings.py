@@ -1,0 +1,67 @@
+"""E001: the explainer plugin's options in mkdocs.yml, read strictly, every problem at its line and column."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from explainer.cli import main
+from explainer.settings import BadSettings, read_site_config
+
+HEAD = "site_name: Test\nplugins:\n  - search\n  - explainer:\n      content_dir: content\n"
+
+
+def _config(tmp_path: Path, text: str) -> Path:
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(text, encoding="utf-8")
+    (tmp_path / "content").mkdir(exist_ok=True)
+    return config
+
+
+def _problems(config: Path) -> list[str]:
+    with pytest.raises(BadSettings) as raised:
+        read_site_config(config)
+    return [f"{d.position.line}:{d.position.column} {d.code} {d.message}" for d in raised.value.diagnostics]
+
+
+def test_a_block_written_twice_is_refused_at_the_second(tmp_path: Path) -> None:
+    config = _config(
+        tmp_path,
+        HEAD
+        + "      search:\n        engine: pagefind\n"
+        + "      staleness:\n        after_days: 30\n"
+        + "      search:\n        synonyms:\n          - [image, picture]\n",
+    )
+    (problem,) = _problems(config)
+    assert problem.startswith("10:7 E001 'search' is set twice in the same block (first on line 6)")
+
+
+def test_a_key_twice_anywhere_in_the_file_is_refused(tmp_path: Path) -> None:
+    config = _config(tmp_path, HEAD + "theme:\n  name: material\n  name: readthedocs\n")
+    assert [p.split(" E001")[0] for p in _problems(config)] == ["8:3"]
+
+
+def test_the_same_key_in_two_blocks_is_fine(tmp_path: Path) -> None:
+    config = _config(
+        tmp_path, HEAD + "      search:\n        engine: lunr\n      paging:\n        engine: x\n"
+    )
+    with pytest.raises(BadSettings) as raised:  # 'paging.engine' is no option: one problem, not a duplicate
+        read_site_config(config)
+    assert [d.message for d in raised.value.diagnostics] == [
+        "plugins.explainer.paging.engine: unknown option"
+    ]
+
+
+def test_an_unknown_option_and_a_bad_value_are_refused_where_they_are_written(tmp_path: Path) -> None:
+    config = _config(tmp_path, HEAD + "      colour: blue\n      search:\n        engine: bing\n")
+    problems = sorted(_problems(config))
+    assert problems[0] == "6:7 E001 plugins.explainer.colour: unknown option"
+    assert problems[1].startswith("8:9 E001 plugins.explainer.search.engine: Input should be")
+
+
+def test_the_check_command_reports_them_and_fails(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _config(tmp_path, HEAD + "      search:\n        engine: lunr\n      search:\n        engine: pagefind\n")
+    assert main(["check", str(tmp_path)]) == 1
+    out, _ = capsys.readouterr()
+    assert "mkdocs.yml:8:7: error E001: 'search' is set twice" in out
