@@ -265,7 +265,7 @@ SPECIFIC = {
 def specific_search(tmp_path_factory: pytest.TempPathFactory) -> Any:
     index_file = tmp_path_factory.mktemp("specific") / "explainer.json"
     extras = SearchExtras(
-        names={"faq/fine-tune-or-prompt/": ["fine tune or prompt"]},
+        names={"faq/fine-tune-or-prompt/": ["fine tune or prompt"], "faq/what-is-a-gan/": ["gan vs vae"]},
         entries=frozenset({"glossary/#lora", "glossary/#gpu"}),
         synonyms=[
             ["fine tuning", "fine tune", "finetune"],
@@ -296,3 +296,11 @@ def test_words_that_ask_for_a_definition_do_not_decide_which_page_defines(specif
     # The question says "stands for" and "means"; the glossary's LoRA does not, and is the answer.
     for results in specific_search("lora stands for", "lora meaning", "what does lora mean"):
         assert _locations(results)[0] == "glossary/#lora"
+
+
+def test_a_question_comes_first_for_its_own_other_phrasing_before_a_page_that_compares(
+    specific_search: Any,
+) -> None:
+    # "GAN vs VAE" is how the GAN question is also asked: typed word for word, that question answers.
+    (results,) = specific_search("GAN vs VAE")
+    assert _locations(results)[0] == "faq/what-is-a-gan/"

@@ -286,6 +286,7 @@
   // in the title or names, a title (or one name) that is mostly what was asked, a comparison.
   Index.prototype.bonus = function (d, list, comparing) {
     var self = this, gain = 1, phrase = 0, near = 0, focus = 0, exact = false, sides = 0, keyed = false;
+    var verbatim = false, asked = list.map(function (c) { return c.typed; }).join(" ");
     var key = list.length > 1 ? list.reduce(function (a, c) { return (c.rarity || 0) > (a.rarity || 0) ? c : a; }) : null;
     [0, 1, 2].forEach(function (k) {
       var terms = self.terms(d, k);
@@ -317,6 +318,9 @@
         if (held === words.length && list.every(function (c) { return words.some(function (t) { return holds(c, t); }); })) exact = true;
         // The name is the most specific thing asked ("LoRA" for "lora finetune"): its entry defines it.
         if (key && words.every(function (t) { return holds(key, t); })) keyed = true;
+        // The title or one of the names is what was typed, word for word: the page that words the
+        // question this way (an FAQ's other phrasing) answers it, before any page that only compares.
+        if (words.join(" ") === asked) verbatim = true;
       });
     });
     gain *= 1 + 0.5 * phrase;
@@ -325,6 +329,7 @@
     // answered by the glossary's API before a question that mentions APIs.
     gain *= 1 + 2 * focus * focus;
     if (exact) gain *= 2; else if (keyed) gain *= KEYED;
+    if (verbatim) gain *= 3;
     // A title that compares two of the things the reader compares ("GANs vs VAEs" for "gan or vae
     // for faces") is the answer; one that only compares is close to it.
     if (comparing && COMPARES.test(self.fields[d][0])) gain *= sides >= 2 ? 2.5 : 1.3;
