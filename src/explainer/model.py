@@ -398,7 +398,16 @@ class Technology(Entity):
             max_length=40,
         ),
     ] = []
-    examples: Annotated[list[Example], Field(description="Well-known, real instances.", max_length=30)] = []
+    examples: Annotated[
+        list[Example],
+        Field(
+            description="Well-known, real instances. Unless the technology is an umbrella, site search and "
+            "the FAQ filter read each name as leading to this technology (one way: 'PostgreSQL' finds "
+            "what is written about relational databases; 'relational database' does not expand to "
+            "'PostgreSQL').",
+            max_length=30,
+        ),
+    ] = []
     strengths: Annotated[list[Point], Field(description="What it does well.", max_length=30)] = []
     weaknesses: Annotated[list[Point], Field(description="Where it falls short.", max_length=30)] = []
     ratings: Annotated[dict[Id, Rating], RefKeys("dimension")] = Field(

@@ -9,9 +9,9 @@
    everything does not outrank the page about the one thing asked. The best documents then gain
    for holding the query as a phrase, for words close together in the title or names, for a
    title that is mostly what was asked ("Index" for "what is an index"), more for a title or
-   name that is exactly what was asked (or is the most specific thing asked: "LoRA" for "lora
-   finetune"), and for comparing when the reader compares, most for a title that compares two of
-   the things asked. Loaded as a script in the search worker, after search-words.js. */
+   name that is exactly what was asked (or is the most specific thing asked: "Sharding" for
+   "sharding setup"), and for comparing when the reader compares, most for a title that compares
+   two of the things asked. Loaded as a script in the search worker, after search-words.js. */
 (function (root) {
   "use strict";
   // Loaded after search-words.js, which both the site search and the FAQ filter use.
@@ -316,7 +316,7 @@
         focus = Math.max(focus, held / words.length * (k ? 0.8 : 1));
         // The name is exactly what was asked: each of its words, and every concept of the query.
         if (held === words.length && list.every(function (c) { return words.some(function (t) { return holds(c, t); }); })) exact = true;
-        // The name is the most specific thing asked ("LoRA" for "lora finetune"): its entry defines it.
+        // The name is the most specific thing asked ("Sharding" for "sharding setup"): its entry defines it.
         if (key && words.every(function (t) { return holds(key, t); })) keyed = true;
         // The title or one of the names is what was typed, word for word: the page that words the
         // question this way (an FAQ's other phrasing) answers it, before any page that only compares.
@@ -330,8 +330,8 @@
     gain *= 1 + 2 * focus * focus;
     if (exact) gain *= 2; else if (keyed) gain *= KEYED;
     if (verbatim) gain *= 3;
-    // A title that compares two of the things the reader compares ("GANs vs VAEs" for "gan or vae
-    // for faces") is the answer; one that only compares is close to it.
+    // A title that compares two of the things the reader compares ("SQL vs NoSQL" for "nosql or sql
+    // for orders") is the answer; one that only compares is close to it.
     if (comparing && COMPARES.test(self.fields[d][0])) gain *= sides >= 2 ? 2.5 : 1.3;
     return gain;
   };

@@ -179,17 +179,18 @@ def synonym_groups(site: RenderContext) -> list[list[str]]:
 
 
 def instance_groups(site: RenderContext, groups: list[list[str]]) -> list[list[str]]:
-    """For each well-known example of a technology (a product readers name: "StyleGAN", "PostgreSQL"),
+    """For each well-known example of a technology (a product readers name: "PostgreSQL", "MongoDB"),
     the example followed by its technology's names: a query that names the product finds what is
     written about the kind of thing it is.
 
     The expansion runs one way only. Both search scripts match names longest first and, among names
     of one length, in the order the groups come; these groups come after `groups`, so a technology's
-    own names are always matched by its own group, and "GAN" never expands to "StyleGAN". An example
-    listed under several technologies names them all; an umbrella's examples are left out (a
-    product is a kind of some member, and a family's names are too broad to stand for it: measured,
-    "ChatGPT" as "generative AI" or as "LLM" pulled general pages above the question a reader asked
-    about ChatGPT); an example that is already a name in `groups` is left to its group.
+    own names are always matched by its own group, and "relational database" never expands to
+    "PostgreSQL". An example listed under several technologies names them all; an umbrella's
+    examples are left out (a product is a kind of some member, and a family's names are too broad to
+    stand for it: measured on the first site, a chat assistant standing for the whole family pulled
+    general pages above the question a reader asked about that assistant); an example that is already
+    a name in `groups` is left to its group.
     """
     named = {name for group in groups for name in group}
     group_of = {name: group for group in groups for name in group}
