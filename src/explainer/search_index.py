@@ -15,7 +15,7 @@ and `search: exclude` mean the same for every engine) and rewritten as
   technology, and which sections are entries of their own (a glossary term is
   an answer by itself, not a part of the glossary page);
 - the site's synonym groups and the products that name a technology
-  (`explainer.render.faq.search_groups`).
+  (`explainer.render.expansions`).
 
 The lunr index is then deleted: no reader downloads it, and the on-demand
 script answers the theme's request for it with an empty one
@@ -37,7 +37,6 @@ from typing import Any
 
 from explainer.chunked_search import also_asked_by_page
 from explainer.render import RenderContext
-from explainer.render.faq import search_groups
 
 INDEX = "search/explainer.json"
 FORMAT = 1  # the worker refuses an index of another format rather than misreading it
@@ -80,7 +79,7 @@ def search_extras(site: RenderContext) -> SearchExtras:
     return SearchExtras(
         names={location: found for location, found in names.items() if found},
         entries=frozenset(entries),
-        synonyms=search_groups(site),
+        synonyms=site.search_groups,
     )
 
 

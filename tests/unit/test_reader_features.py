@@ -12,7 +12,7 @@ from explainer.content import Content
 from explainer.model import Example, Technology
 from explainer.render import RenderContext
 from explainer.render.diagrams import industry_overview, relationship_diagram
-from explainer.render.faq import instance_groups, normalise, search_groups, synonym_groups
+from explainer.render.expansions import instance_groups, normalise, search_groups, synonym_groups
 from explainer.validate import build_content
 from tests.unit.corpus import corpus_documents
 
@@ -203,3 +203,19 @@ def test_the_bibliography_names_a_few_places_per_source_and_counts_the_rest(real
     supported = block.split("*Supports:*", 1)[1]
     assert supported.count("](") == SUPPORTS_LISTED
     assert f"and {extra} more place{'s' if extra != 1 else ''}" in supported
+
+
+def test_the_search_groups_are_worked_out_once_per_build(
+    content: Content, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from explainer.render import expansions
+    from explainer.render.faq import render_faq_index
+    from explainer.search_index import search_extras
+
+    calls = []
+    made = expansions.search_groups
+    monkeypatch.setattr(expansions, "search_groups", lambda site: calls.append(site) or made(site))
+    site = RenderContext(content)
+    page, extras = render_faq_index(site), search_extras(site)
+    assert extras.synonyms == site.search_groups and "data-synonyms" in page.markdown
+    assert len(calls) == 1

@@ -15,7 +15,7 @@ from pydantic import ValidationError
 
 from explainer.content import Content
 from explainer.render import RenderContext
-from explainer.render.faq import synonym_groups
+from explainer.render.expansions import synonym_groups
 from explainer.search_index import (
     INDEX,
     SearchExtras,
@@ -187,7 +187,7 @@ def test_a_malformed_synonym_group_is_refused(synonyms: Any) -> None:
         validate_settings({"search": {"synonyms": synonyms}})
 
 
-# -- products that name a technology (explainer.render.faq.instance_groups) --------------------------
+# -- products that name a technology (explainer.render.expansions.instance_groups) --------------------------
 
 PRODUCTS = {
     "docs": [

@@ -13,6 +13,7 @@ from explainer.families import built_families
 from explainer.kinds import KIND_BY_NAME
 from explainer.markdown import ANALYSERS, Analyser
 from explainer.model import Definition, Faq, Source, Technology
+from explainer.render import expansions
 from explainer.render.links import pair_path
 from explainer.render.paging import Chunk, alphabetical, initial, letter_slug, split
 from explainer.settings import DEFAULT_SETTINGS, Settings
@@ -46,6 +47,12 @@ class RenderContext:
 
     def builds(self, family: str) -> bool:
         return family in self.families
+
+    @cached_property
+    def search_groups(self) -> list[list[str]]:
+        """What site search and the FAQ filter expand a query with (see explainer.render.expansions):
+        the FAQ page or its data file, and the search index, all read this one list."""
+        return expansions.search_groups(self)
 
     # -- where entities are shown, when long lists are split into pages -------------------------
 

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import json
 
-from explainer.markdown import normalise_words
-from explainer.model import Definition, Faq, Technology, Topic
+from explainer.model import Faq, Topic
 from explainer.render.context import RenderContext
 from explainer.render.environment import render_template
 from explainer.render.links import FAQ, entity_path
@@ -52,7 +51,7 @@ def render_faq_index(site: RenderContext) -> Page:
             # A large glossary makes a large synonym list: it travels in the data file once the FAQ splits.
             synonyms="[]"
             if pages
-            else json.dumps(search_groups(site), ensure_ascii=False, separators=(",", ":")),
+            else json.dumps(site.search_groups, ensure_ascii=False, separators=(",", ":")),
             placeholder=site.settings.faq_filter_placeholder,
         )
 
@@ -120,7 +119,7 @@ def faq_data(site: RenderContext) -> dict[str, bytes]:
         }
         for faq in site.content.faqs.values()
     ]
-    data = {"synonyms": search_groups(site), "questions": questions}
+    data = {"synonyms": site.search_groups, "questions": questions}
     return {FAQ_DATA: json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()}
 
 
@@ -153,70 +152,6 @@ def render_faq(site: RenderContext, faq: Faq) -> Page:
         sequence=f"faq:{faq.topics[0]}",
         structured=faq_page([faq]),
     )
-
-
-def normalise(text: str) -> str:
-    """Lowercase, accents and punctuation removed: the form the FAQ filter compares (same as its script)."""
-    return normalise_words(text)
-
-
-def synonym_groups(site: RenderContext) -> list[list[str]]:
-    """Names that mean the same thing — a glossary term with its abbreviation and aliases, a technology
-    with its short name and aliases, the site's own search synonyms — merged where they share a name,
-    for the FAQ filter and the site search to expand."""
-    groups: list[set[str]] = []
-    named: list[Definition | Technology] = [
-        *site.content.definitions.values(),
-        *site.content.technologies.values(),
-    ]
-    for group in [*(entity.names for entity in named), *site.settings.search.synonyms]:
-        merged = {normalise(name) for name in group} - {""}
-        for existing in [g for g in groups if g & merged]:
-            merged |= existing
-            groups.remove(existing)
-        groups.append(merged)
-    return sorted(sorted(g, key=lambda n: (-len(n), n)) for g in groups if len(g) > 1)
-
-
-def instance_groups(site: RenderContext, groups: list[list[str]]) -> list[list[str]]:
-    """For each well-known example of a technology (a product readers name: "PostgreSQL", "MongoDB"),
-    the example followed by its technology's names: a query that names the product finds what is
-    written about the kind of thing it is.
-
-    The expansion runs one way only. Both search scripts match names longest first and, among names
-    of one length, in the order the groups come; these groups come after `groups`, so a technology's
-    own names are always matched by its own group, and "relational database" never expands to
-    "PostgreSQL". An example listed under several technologies names them all; an umbrella's
-    examples are left out (a product is a kind of some member, and a family's names are too broad to
-    stand for it: measured on the first site, a chat assistant standing for the whole family pulled
-    general pages above the question a reader asked about that assistant); an example that is already
-    a name in `groups` is left to its group.
-    """
-    named = {name for group in groups for name in group}
-    group_of = {name: group for group in groups for name in group}
-    listed: dict[str, list[Technology]] = {}
-    for technology in site.content.technologies.values():
-        if technology.umbrella:
-            continue
-        for example in technology.examples:
-            key = normalise(example.name)
-            if key and key not in named:
-                listed.setdefault(key, []).append(technology)
-    found = []
-    for product, technologies in sorted(listed.items()):
-        names: dict[str, None] = {}
-        for technology in technologies:
-            own = group_of.get(normalise(technology.name)) or [normalise(n) for n in technology.names]
-            names.update(dict.fromkeys(n for n in own if n))
-        found.append([product, *names])
-    return found
-
-
-def search_groups(site: RenderContext) -> list[list[str]]:
-    """What the site search and the FAQ filter expand a query with: the synonym groups, then the
-    one-way instance groups (order matters: see `instance_groups`)."""
-    groups = synonym_groups(site)
-    return [*groups, *instance_groups(site, groups)]
 
 
 def comparison_for(site: RenderContext, faq: Faq) -> str | None:

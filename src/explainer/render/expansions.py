@@ -1,0 +1,78 @@
+"""The names search expands a query with: synonym groups, and products that lead to their technology.
+
+Site search (its index, explainer.search_index) and the FAQ filter (its page and its data file)
+expand a query with the same groups; `RenderContext.search_groups` computes them once per build.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from explainer.markdown import normalise_words
+from explainer.model import Definition, Technology
+
+if TYPE_CHECKING:
+    from explainer.render.context import RenderContext
+
+
+def normalise(text: str) -> str:
+    """Lowercase, accents and punctuation removed: the form the FAQ filter compares (same as its script)."""
+    return normalise_words(text)
+
+
+def synonym_groups(site: RenderContext) -> list[list[str]]:
+    """Names that mean the same thing — a glossary term with its abbreviation and aliases, a technology
+    with its short name and aliases, the site's own search synonyms — merged where they share a name,
+    for the FAQ filter and the site search to expand."""
+    groups: list[set[str]] = []
+    named: list[Definition | Technology] = [
+        *site.content.definitions.values(),
+        *site.content.technologies.values(),
+    ]
+    for group in [*(entity.names for entity in named), *site.settings.search.synonyms]:
+        merged = {normalise(name) for name in group} - {""}
+        for existing in [g for g in groups if g & merged]:
+            merged |= existing
+            groups.remove(existing)
+        groups.append(merged)
+    return sorted(sorted(g, key=lambda n: (-len(n), n)) for g in groups if len(g) > 1)
+
+
+def instance_groups(site: RenderContext, groups: list[list[str]]) -> list[list[str]]:
+    """For each well-known example of a technology (a product readers name: "PostgreSQL", "MongoDB"),
+    the example followed by its technology's names: a query that names the product finds what is
+    written about the kind of thing it is.
+
+    The expansion runs one way only. Both search scripts match names longest first and, among names
+    of one length, in the order the groups come; these groups come after `groups`, so a technology's
+    own names are always matched by its own group, and "relational database" never expands to
+    "PostgreSQL". An example listed under several technologies names them all; an umbrella's
+    examples are left out (a product is a kind of some member, and a family's names are too broad to
+    stand for it: measured on the first site, a chat assistant standing for the whole family pulled
+    general pages above the question a reader asked about that assistant); an example that is already
+    a name in `groups` is left to its group.
+    """
+    group_of = {name: group for group in groups for name in group}
+    listed: dict[str, list[Technology]] = {}
+    for technology in site.content.technologies.values():
+        if technology.umbrella:
+            continue
+        for example in technology.examples:
+            key = normalise(example.name)
+            if key and key not in group_of:
+                listed.setdefault(key, []).append(technology)
+    found = []
+    for product, technologies in sorted(listed.items()):
+        names: dict[str, None] = {}
+        for technology in technologies:
+            own = group_of.get(normalise(technology.name)) or [normalise(n) for n in technology.names]
+            names.update(dict.fromkeys(n for n in own if n))
+        found.append([product, *names])
+    return found
+
+
+def search_groups(site: RenderContext) -> list[list[str]]:
+    """What the site search and the FAQ filter expand a query with: the synonym groups, then the
+    one-way instance groups (order matters: see `instance_groups`)."""
+    groups = synonym_groups(site)
+    return [*groups, *instance_groups(site, groups)]
