@@ -131,13 +131,20 @@ def _words(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.lower()))
 
 
-def test_no_query_is_a_phrasing_the_content_already_holds() -> None:
-    """A query that is an FAQ's question or one of its `also_asked` measures recall of a string, not search."""
-    held = {}
+def faq_wordings() -> list[tuple[str, str]]:
+    """Each way the content words an FAQ question (the question, then its `also_asked`), with its page."""
+    wordings = []
     for path in sorted((REPO / "content" / "faq").glob("*.yaml")):
         entry = yaml.safe_load(path.read_text(encoding="utf-8"))
-        for phrasing in [entry["question"], *entry.get("also_asked", [])]:
-            held[_words(phrasing)] = path.name
+        wordings += [
+            (text, f"{FAQ}{path.stem}/") for text in [entry["question"], *entry.get("also_asked", [])]
+        ]
+    return wordings
+
+
+def test_no_query_is_a_phrasing_the_content_already_holds() -> None:
+    """A query that is an FAQ's question or one of its `also_asked` measures recall of a string, not search."""
+    held = {_words(text): page for text, page in faq_wordings()}
     assert [(q.text, held[_words(q.text)]) for q in load_queries() if _words(q.text) in held] == []
 
 
@@ -185,12 +192,7 @@ def test_readers_find_the_answer_in_site_search_and_the_faq_filter(
 def test_each_question_comes_first_for_its_own_wordings(site_dir: Path) -> None:
     """Typed as the content words it, a question or one of its other phrasings finds its own page first
     (run through the site search's worker in Node, on the index the build wrote)."""
-    wordings = []
-    for path in sorted((REPO / "content" / "faq").glob("*.yaml")):
-        entry = yaml.safe_load(path.read_text(encoding="utf-8"))
-        wordings += [
-            (text, f"{FAQ}{path.stem}/") for text in [entry["question"], *entry.get("also_asked", [])]
-        ]
+    wordings = faq_wordings()
     results = search_worker(site_dir / INDEX, [text for text, _ in wordings])
     misses = [
         f"{text!r} → {[group[0]['location'] for group in found[:2]]} (wanted {page})"
