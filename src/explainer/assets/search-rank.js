@@ -349,11 +349,6 @@
     return new RegExp("(?<![\\p{L}\\p{N}])(" + escaped.join("|") + ")(?![\\p{L}\\p{N}])", "giu");
   }
 
-  root.ExplainerSearch = {
-    Index: Index,
-    normalise: normalise,
-    marks: marks,
-    pattern: pattern,
-    CONNECTING: CONNECTING
-  };
+  // What the search worker uses; the word handling itself is ExplainerWords (search-words.js).
+  root.ExplainerSearch = { Index: Index, marks: marks, pattern: pattern };
 })(self);
