@@ -287,40 +287,14 @@ class _Builder:
             raise self.fail("E107", None, f"the top level is {kind}; it must be a mapping of field: value")
         return self.root
 
-    def feed(self, event: yaml.Event) -> None:
-        if isinstance(event, yaml.DocumentStartEvent):
-            self.documents += 1
-            if self.documents > 1:
-                raise self.fail(
-                    "E107",
-                    event.start_mark,
-                    "a content file holds exactly one YAML document",
-                    hint="remove the second '---' and what follows, or move it to its own file",
-                )
-            return
-        if isinstance(event, yaml.AliasEvent):
-            raise self.fail(
-                "E105",
-                event.start_mark,
-                f"alias '*{event.anchor}' is not allowed",
-                hint="write the value out in full; anchors and aliases are refused",
-            )
-        if isinstance(event, yaml.NodeEvent) and event.anchor is not None:
-            raise self.fail(
-                "E105",
-                event.start_mark,
-                f"anchor '&{event.anchor}' is not allowed",
-                hint="write each value out in full; anchors and aliases are refused",
-            )
-        if isinstance(event, yaml.ScalarEvent | yaml.CollectionStartEvent) and event.tag:
-            tag = event.tag.replace("tag:yaml.org,2002:", "!!")
-            raise self.fail(
-                "E106",
-                event.start_mark,
-                f"tag '{tag}' is not allowed",
-                hint="remove the tag; put the value in quotes if it is meant as text",
-            )
-        if isinstance(event, yaml.ScalarEvent):
+    def feed(self, event: Any) -> None:
+        # Dispatched on the exact class, commonest first: a corpus of 10,000 files streams about
+        # 300,000 events through here. (Both parsers emit exactly these classes, no subclasses;
+        # `type(…) is` does not narrow for mypy, hence `Any`.)
+        kind = type(event)
+        if kind is yaml.ScalarEvent:
+            if event.anchor is not None or event.tag:
+                self.refuse_anchor_or_tag(event)
             plain = not event.style
             if event.style in ("'", '"') and event.end_mark is not None:
                 self.check_continuation(event.start_mark, event.end_mark, "quoted text")
@@ -330,27 +304,67 @@ class _Builder:
             else:
                 value = _resolve_plain(event.value) if plain else event.value
                 self.add_value(value, event.start_mark, event.end_mark)
-        elif isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
-            if self.expecting_key():
-                raise self.fail("E109", event.start_mark, "a key must be a plain name, not a collection")
-            container: dict[str, Any] | list[Any] = {} if isinstance(event, yaml.MappingStartEvent) else []
-            loc = self.add_value(container, event.start_mark, event.end_mark)
-            if len(self.stack) >= MAX_DEPTH:
-                raise self.fail("E108", event.start_mark, f"nesting deeper than {MAX_DEPTH} levels")
-            flow = bool(event.flow_style)
-            self.flow_depth += flow
-            column = event.start_mark.column if event.start_mark is not None else 0
-            self.stack.append(_Open(loc, container, None if flow else column))
-        elif isinstance(event, yaml.CollectionEndEvent):
-            opened = self.stack.pop()
-            start = self.spans[opened.loc]
-            end = event.end_mark.index if event.end_mark is not None else len(self.text)
-            self.spans[opened.loc] = Span(start.start, start.start_index, end)
-            if opened.indent is None:
-                self.flow_depth -= 1
-                if self.flow_depth == 0:
-                    self.check_continuation_span(start.start_index, end, "a [ ] or { } collection")
-                    self.check_after_closing(end)
+        elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+            if event.anchor is not None or event.tag:
+                self.refuse_anchor_or_tag(event)
+            self.open_collection(event)
+        elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+            self.close_collection(event)
+        elif kind is yaml.DocumentStartEvent:
+            self.documents += 1
+            if self.documents > 1:
+                raise self.fail(
+                    "E107",
+                    event.start_mark,
+                    "a content file holds exactly one YAML document",
+                    hint="remove the second '---' and what follows, or move it to its own file",
+                )
+        elif kind is yaml.AliasEvent:
+            raise self.fail(
+                "E105",
+                event.start_mark,
+                f"alias '*{event.anchor}' is not allowed",
+                hint="write the value out in full; anchors and aliases are refused",
+            )
+
+    def refuse_anchor_or_tag(self, event: yaml.NodeEvent) -> None:
+        if event.anchor is not None:
+            raise self.fail(
+                "E105",
+                event.start_mark,
+                f"anchor '&{event.anchor}' is not allowed",
+                hint="write each value out in full; anchors and aliases are refused",
+            )
+        tag = event.tag.replace("tag:yaml.org,2002:", "!!")  # type: ignore[attr-defined]
+        raise self.fail(
+            "E106",
+            event.start_mark,
+            f"tag '{tag}' is not allowed",
+            hint="remove the tag; put the value in quotes if it is meant as text",
+        )
+
+    def open_collection(self, event: yaml.CollectionStartEvent) -> None:
+        if self.expecting_key():
+            raise self.fail("E109", event.start_mark, "a key must be a plain name, not a collection")
+        container: dict[str, Any] | list[Any] = {} if type(event) is yaml.MappingStartEvent else []
+        loc = self.add_value(container, event.start_mark, event.end_mark)
+        if len(self.stack) >= MAX_DEPTH:
+            raise self.fail("E108", event.start_mark, f"nesting deeper than {MAX_DEPTH} levels")
+        flow = bool(event.flow_style)
+        self.flow_depth += flow
+        column = event.start_mark.column if event.start_mark is not None else 0
+        self.stack.append(_Open(loc, container, None if flow else column))
+
+    def close_collection(self, event: yaml.CollectionEndEvent) -> None:
+        opened = self.stack.pop()
+        start = self.spans[opened.loc]
+        end = event.end_mark.index if event.end_mark is not None else len(self.text)
+        self.spans[opened.loc] = Span(start.start, start.start_index, end)
+        if opened.indent is None:
+            self.flow_depth -= 1
+            if self.flow_depth == 0:
+                self.check_continuation_span(start.start_index, end, "a [ ] or { } collection")
+                self.check_after_closing(end)
 
     def block_indent(self) -> int:
         """The column continuation lines of flow content must pass: the innermost block's, or -1."""
