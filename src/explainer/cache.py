@@ -125,6 +125,13 @@ class CheckCache:
             self._files = found if isinstance(found, dict) else {}
         return self._files.get(key)
 
+    def add_file(self, key: bytes, record: bytes) -> None:
+        """A record made this run before the check looks it up (see KeptFiles.make_missing)."""
+        self.file(key)  # the stored records are read first, so they do not replace this one
+        assert self._files is not None
+        self._files[key] = record
+        self._files_changed = True
+
     def remember_file(self, key: bytes, record: bytes, *, changed: bool = True) -> None:
         """A file record this run used (`changed`: one it made or completed), stored as bytes."""
         self._files_used[key] = record

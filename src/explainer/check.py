@@ -126,8 +126,9 @@ def check_content(
     """
     cache = CheckCache.load(site.project_root if site is not None and use_cache else None)
     snapshot = snapshot or read_snapshot(content_dir, base)
-    kept = KeptFiles(cache if cache.path is not None else None, snapshot.keys)
+    kept = KeptFiles(cache, snapshot.keys)
     with _collector_paused():
+        kept.make_missing(snapshot.read, context_for(site, today=today))
         documents, read_problems = read_documents(
             content_dir, base=base, read=snapshot.read, parse=kept.parse, listing=snapshot.listing
         )

@@ -22,11 +22,9 @@ _WORK: Callable[[int], Any] | None = None  # the parent's function, inherited by
 def on_all_cores(work: Callable[[int], R], count: int, *, minimum: int) -> list[R]:
     """[work(0), …, work(count - 1)], on every usable core when there are at least `minimum`
     items (below that, starting workers costs more than it saves)."""
-    workers = usable_cores()
-    # Forking copies the parent as it is; with other threads running (the preview's server) a lock
-    # one of them holds would stay held in the child, so only a single-threaded parent forks.
-    if workers < 2 or count < minimum or threading.active_count() > 1:
+    if not parallel_pays(count, minimum=minimum):
         return [work(index) for index in range(count)]
+    workers = usable_cores()
     global _WORK
     _WORK = work
     # A few chunks per worker even out items of very different sizes.
@@ -37,6 +35,13 @@ def on_all_cores(work: Callable[[int], R], count: int, *, minimum: int) -> list[
             return [result for chunk in pool.map(_run_chunk, chunks) for result in chunk]
     finally:
         _WORK = None
+
+
+def parallel_pays(count: int, *, minimum: int) -> bool:
+    """Whether `on_all_cores` would start workers for `count` items."""
+    # Forking copies the parent as it is; with other threads running (the preview's server) a lock
+    # one of them holds would stay held in the child, so only a single-threaded parent forks.
+    return usable_cores() >= 2 and count >= minimum and threading.active_count() == 1
 
 
 def _run_chunk(indices: range) -> list[Any]:

@@ -6,7 +6,7 @@ A file is known by its path and its bytes. For a file seen before, a check takes
   for its data or positions (a corpus rule reporting in it, a page being rendered);
 - what validating it gave: the entity, or the schema errors;
 - what the per-entry rules found in it, and the references it makes, when the context they ran in
-  (settings, parser, page families) is also the same. No per-entry rule reads the day, so a new
+  (settings, parser) is also the same. No per-entry rule reads the day, so a new
   day does not make a check read every file again; the rules about review dates run whole.
 
 Rules that look across files (unknown references, duplicates, missing ratings) always run on the
@@ -21,19 +21,22 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any
 
+from explainer.analysis import markdown_texts
 from explainer.cache import CheckCache, digest
 from explainer.content import Entry
-from explainer.cores import on_all_cores
+from explainer.cores import on_all_cores, parallel_pays
 from explainer.diagnostics import Diagnostic
 from explainer.kinds import Kind
 from explainer.lint import EntryLint, lint_entry
 from explainer.lint.registry import Context
 from explainer.model import Entity
 from explainer.source import Document, ReadError, parse_document
-from explainer.validate import validate_document
+from explainer.validate import kind_of_path, validate_document
 
 # From this many entries to lint, the per-entry rules run on every core.
 LINT_ON_ALL_CORES = 400
+# From this many files without a record, their records are all made on every core before the check.
+RECORDS_ON_ALL_CORES = 400
 
 
 @dataclass(frozen=True)
@@ -84,7 +87,7 @@ class KeptFiles:
 
     def parse(self, path: str, raw: bytes) -> Document:
         """`parse_document`, or the same outcome remembered for these bytes at this path."""
-        key = self.keys.get(path) or digest(path, raw)
+        key = self._key(path, raw)
         stored = self.cache.file(key) if self.cache is not None else None
         if stored is None:
             try:
@@ -122,13 +125,45 @@ class KeptFiles:
     def keep(self, path: str, key: bytes, record: FileRecord) -> None:
         self._records[path] = (key, record, None)
 
+    def make_missing(self, read: dict[str, bytes], context: Context) -> int:
+        """Make the record of every file the cache has none of, on every core when there are
+        enough; returns how many were made in parallel (0: there were too few, and the check
+        computes them as it goes).
+
+        A record holds everything the check would otherwise work out from the file on its own:
+        reading, validating, the per-entry rules and the Markdown analyses they leave behind. So
+        a first check at 10,000 files does nearly all its work on both cores, and then reads the
+        corpus as a repeat check does. Only the records and analyses come back from the workers,
+        pickled, which costs far less than the parsed documents would.
+        """
+        if self.cache is None:
+            return 0
+        missing = [path for path in read if self.cache.file(self._key(path, read[path])) is None]
+        if not parallel_pays(len(missing), minimum=RECORDS_ON_ALL_CORES):
+            return 0
+        context.analyser.prepare()  # once here, not once in every worker
+        settled, configuration = context_key(context), context.analyser.configuration
+        made = on_all_cores(
+            lambda index: _record_of(missing[index], read[missing[index]], context, settled, configuration),
+            len(missing),
+            minimum=RECORDS_ON_ALL_CORES,
+        )
+        for path, (stored, analyses) in zip(missing, made, strict=True):
+            self.cache.add_file(self._key(path, read[path]), stored)
+            for key, analysis in analyses:
+                self.cache.remember_analysis(key, analysis)
+        return len(missing)
+
+    def _key(self, path: str, raw: bytes) -> bytes:
+        return self.keys.get(path) or digest(path, raw)
+
     def store(self) -> None:
         """Hand this run's records to the cache: those read as they were, the rest pickled anew."""
-        if self.cache is None:
+        if self.cache is None or self.cache.folder is None:
             return
         for key, record, stored in self._records.values():
             if stored is None:
-                self.cache.remember_file(key, pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL))
+                self.cache.remember_file(key, _pickled(record))
             else:
                 self.cache.remember_file(key, stored, changed=False)
 
@@ -174,11 +209,33 @@ class EntryLinter:
             self.files.keep(entry.document.path, key, replace(record, lint=(self.settled, found)))
 
 
+def _record_of(
+    path: str, raw: bytes, context: Context, settled: bytes, configuration: str
+) -> tuple[bytes, list[tuple[bytes, Any]]]:
+    """One file's record, as a check working through it would leave it (pickled), and the
+    analyses of its Markdown fields, keyed as the check cache keeps them. `settled` is the
+    context's key and `configuration` its parser's, worked out once for all files."""
+    try:
+        document = parse_document(path, raw)
+    except ReadError as error:
+        return _pickled(FileRecord(read_problems=tuple(error.diagnostics))), []
+    kind = kind_of_path(path)
+    if kind is None:  # the check reports the file (E211) and reads nothing in it
+        return _pickled(FileRecord()), []
+    entity, found = validate_document(document, kind)
+    entry = Entry(kind, document.stem, document, entity)
+    linted = lint_entry(entry, context)
+    record = FileRecord(validated=(entity, tuple(found)), lint=(settled, linted))
+    texts = markdown_texts([entry])
+    return _pickled(record), [(digest(configuration, t), context.analyser.parse(t)) for t in texts]
+
+
+def _pickled(record: FileRecord) -> bytes:
+    return pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL)
+
+
 def context_key(context: Context) -> bytes:
-    """Everything besides an entry's file that per-entry rules read (never the day, which
-    tests/unit/test_incremental_check.py changes between runs): they agree when this does."""
-    return digest(
-        context.settings.model_dump_json(),
-        context.analyser.configuration,
-        repr(sorted(context.families)) if context.families is not None else "all",
-    )
+    """Everything besides an entry's file that per-entry rules read: they agree when this does.
+    Never the day (tests/unit/test_incremental_check.py changes it between runs) nor the page
+    families, which depend on other files."""
+    return digest(context.settings.model_dump_json(), context.analyser.configuration)

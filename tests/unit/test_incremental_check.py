@@ -115,10 +115,31 @@ STEPS: list[tuple[str, Callable[[Path], object]]] = [
 ]  # fmt: skip
 
 
+@pytest.fixture(params=["records made as the check goes", "records made first, on all cores"])
+def made_first(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """How many records each check made before it began (KeptFiles.make_missing), which a large
+    corpus does on all cores; the second way makes them for any number of new files."""
+    made: list[int] = []
+    make = kept_module.KeptFiles.make_missing
+
+    def counted(self: kept_module.KeptFiles, *args: object) -> int:
+        made.append(make(self, *args))  # type: ignore[arg-type]
+        return made[-1]
+
+    monkeypatch.setattr(kept_module.KeptFiles, "make_missing", counted)
+    if request.param.endswith("all cores"):
+        monkeypatch.setattr(kept_module, "RECORDS_ON_ALL_CORES", 1)
+        # Made even where this process may not fork: on_all_cores then runs them here, in turn.
+        monkeypatch.setattr(kept_module, "parallel_pays", lambda count, minimum: count >= minimum)
+    return made
+
+
 def test_after_every_change_a_cached_check_prints_what_a_full_check_prints(
-    project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, made_first: list[int]
 ) -> None:
     assert _check(capsys, monkeypatch) == _check(capsys, monkeypatch, "--no-cache")
+    # Both ways are tested: the first checks made every record ahead, or none.
+    assert (made_first[0] > 0) == (kept_module.RECORDS_ON_ALL_CORES == 1), made_first
     seen: set[str] = set()
     for name, change in STEPS:
         change(project)
@@ -164,3 +185,26 @@ def test_a_new_day_reads_no_file_again_but_still_finds_what_went_stale(
     monkeypatch.setenv("EXPLAINER_TODAY", "2031-01-01")
     assert "W502" in _check(capsys, monkeypatch)
     assert linted == []
+
+
+def test_records_made_first_leave_the_check_nothing_to_redo(
+    project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Made ahead, a file's record holds all the check needs: it is read and linted once."""
+    monkeypatch.setattr(kept_module, "RECORDS_ON_ALL_CORES", 1)
+    monkeypatch.setattr(kept_module, "parallel_pays", lambda count, minimum: count >= minimum)
+    # In this process, where the counts below can see them.
+    monkeypatch.setattr(kept_module, "on_all_cores", lambda work, count, minimum: [*map(work, range(count))])
+    parsed: list[str] = []
+    linted: list[str] = []
+    parse, lint = kept_module.parse_document, kept_module.lint_entry
+    monkeypatch.setattr(
+        kept_module, "parse_document", lambda path, raw: parsed.append(path) or parse(path, raw)
+    )
+    monkeypatch.setattr(
+        kept_module, "lint_entry", lambda entry, ctx: linted.append(entry.id) or lint(entry, ctx)
+    )
+    _check(capsys, monkeypatch)
+    files = sorted((project / "content").rglob("*.yaml"))
+    assert sorted(parsed) == [f"content/{path.relative_to(project / 'content')}" for path in files]
+    assert sorted(linted) == sorted(path.stem for path in files)

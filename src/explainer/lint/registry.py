@@ -22,6 +22,7 @@ class Context:
     settings: Settings = DEFAULT_SETTINGS
     analyser: Analyser = field(default_factory=Analyser)
     # Page families the site builds; links to kinds shown by other families go nowhere (E305).
+    # Only corpus rules may read them: they depend on every file.
     families: frozenset[str] | None = None
     # Work several rules share (every reference in the corpus, say), done once per run.
     memo: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
@@ -61,9 +62,9 @@ def rule(code: str, *, per_entry: bool = False) -> Callable[[Check], Check]:
     """Register `check` under `code`, which must be in the catalogue (its summary says what it checks).
 
     `per_entry` promises that what the rule reports about an entry depends on that entry and the
-    site's settings, parser and page families alone, never on other files or on the day: run on a
-    corpus of one entry, it reports exactly what it reports about that entry in the whole corpus
-    (tests/unit/test_incremental_check.py holds every such rule to it).
+    site's settings and parser alone, never on other files, the page families built (they depend on
+    other files) or the day: run on a corpus of one entry, it reports exactly what it reports about
+    that entry in the whole corpus (tests/unit/test_incremental_check.py holds every such rule to it).
     """
     if code not in CATALOGUE:
         raise UnknownCode(f"rule code {code} is not in explainer.codes.CATALOGUE")
