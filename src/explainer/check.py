@@ -19,7 +19,8 @@ from explainer.kept import KeptFiles
 from explainer.lint import Context, lint
 from explainer.markdown import ANALYSERS
 from explainer.settings import DEFAULT_SETTINGS, SiteConfig
-from explainer.source import Document, Listing, list_content, read_bytes, read_documents
+from explainer.snapshot import Snapshot, read_snapshot
+from explainer.source import Document, read_documents
 from explainer.validate import build_content
 
 # Up to this many new or changed files, a check parses their Markdown without the analyses file.
@@ -88,27 +89,6 @@ def check_documents(
     return CheckResult(content, sort_diagnostics(found))
 
 
-@dataclass(frozen=True)
-class Snapshot:
-    """A content folder read once: its listing, and each readable file's bytes and key (a hash of
-    its path and bytes), shared by the whole-result lookup and the check that follows a miss."""
-
-    listing: Listing
-    read: dict[str, bytes]
-    keys: dict[str, bytes]
-
-
-def read_snapshot(content_dir: Path, base: Path | None = None) -> Snapshot:
-    listing = list_content(content_dir, base)
-    read: dict[str, bytes] = {}
-    for shown, path in listing.files:
-        try:
-            read[shown] = read_bytes(path)
-        except OSError:
-            continue  # reading it again reports it (E101)
-    return Snapshot(listing, read, {path: digest(path, raw) for path, raw in read.items()})
-
-
 def check_content(
     content_dir: Path,
     *,
@@ -125,17 +105,23 @@ def check_content(
     on changes. `snapshot` is the folder as the caller has just read it.
     """
     cache = CheckCache.load(site.project_root if site is not None and use_cache else None)
-    snapshot = snapshot or read_snapshot(content_dir, base)
-    kept = KeptFiles(cache, snapshot.keys)
+    snapshot = snapshot or read_snapshot(content_dir, base, cache.stats)
+    kept = KeptFiles(cache, snapshot.keys, snapshot.bytes_of)
     with _collector_paused():
-        kept.make_missing(snapshot.read, context_for(site, today=today))
+        kept.make_missing(context_for(site, today=today))
         documents, read_problems = read_documents(
-            content_dir, base=base, read=snapshot.read, parse=kept.parse, listing=snapshot.listing
+            content_dir,
+            base=base,
+            read=snapshot.read,
+            known=kept.stored,
+            parse=kept.parse,
+            listing=snapshot.listing,
         )
         result = check_documents(documents, read_problems, today=today, site=site, cache=cache, kept=kept)
     if site is not None and cache.path is not None:
         key = _result_key(content_dir, base, today, site, snapshot)
         cache.remember_result(key, (result.diagnostics, len(result.content)))
+        cache.remember_stats(snapshot.settled)
         kept.store()
         cache.save()
     return result
@@ -156,8 +142,8 @@ def cached_check(
     cache = CheckCache.load(site.project_root)
     if cache.result is None:
         return None
-    snapshot = snapshot or read_snapshot(content_dir, base)
-    if len(snapshot.read) < len(snapshot.listing.files):
+    snapshot = snapshot or read_snapshot(content_dir, base, cache.stats)
+    if snapshot.unreadable:
         return None  # a file could not be read: a check says which
     found = cache.whole_result(_result_key(content_dir, base, today, site, snapshot))
     return None if found is None else (list(found[0]), int(found[1]))

@@ -15,20 +15,14 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from explainer.check import (
-    BadPinnedDate,
-    CheckResult,
-    Snapshot,
-    cached_check,
-    check_content,
-    read_snapshot,
-    review_today,
-)
+from explainer.cache import CheckCache
+from explainer.check import BadPinnedDate, CheckResult, cached_check, check_content, review_today
 from explainer.diagnostics import OUTPUT_FORMATS, Diagnostic, has_errors, render_report, summary_line
 from explainer.kinds import KIND_BY_NAME, KINDS, Kind
 from explainer.model import ID_PATTERN
 from explainer.project import NoProject, Project, find_project
 from explainer.settings import BadSettings
+from explainer.snapshot import Snapshot, read_snapshot
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 SCHEMAS = "schemas"
@@ -123,7 +117,7 @@ def run_check(args: argparse.Namespace) -> int:
     if args.no_cache:
         os.environ["EXPLAINER_CACHE"] = "0"
     elif whole:
-        snapshot = read_snapshot(project.content_dir)
+        snapshot = read_snapshot(project.content_dir, known=CheckCache.load(project.site.project_root).stats)
         kept = cached_check(project.content_dir, today=today(), site=project.site, snapshot=snapshot)
         if kept:
             return _report(kept[0], args, f"{kept[1]} entries")

@@ -17,6 +17,7 @@ record of a file that changed, moved or went simply stops being looked up, and i
 from __future__ import annotations
 
 import pickle
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any
@@ -49,15 +50,16 @@ class FileRecord:
 
 
 class StoredDocument(Document):
-    """A document whose file is unchanged since it was last read: parsed again on first use only."""
+    """A document whose file is unchanged since it was last read: read and parsed again on first
+    use only."""
 
-    def __init__(self, path: str, raw: bytes) -> None:
+    def __init__(self, path: str, load: Callable[[str], bytes]) -> None:
         object.__setattr__(self, "path", path)
-        object.__setattr__(self, "_raw", raw)
+        object.__setattr__(self, "_load", load)
 
     @cached_property
     def _parsed(self) -> Document:
-        return parse_document(self.path, self._raw)  # type: ignore[attr-defined]
+        return parse_document(self.path, self._load(self.path))  # type: ignore[attr-defined]
 
     @cached_property
     def text(self) -> str:
@@ -82,8 +84,19 @@ class KeptFiles:
 
     cache: CheckCache | None = None
     keys: dict[str, bytes] = field(default_factory=dict)  # each file's key, when already computed
+    # Each file's bytes, by path, for files known by their key alone (see explainer.snapshot).
+    load: Callable[[str], bytes] | None = None
     # By path, this run's record of each file, and its stored form while it is the one read.
     _records: dict[str, tuple[bytes, FileRecord, bytes | None]] = field(default_factory=dict)
+
+    def stored(self, path: str) -> Document | None:
+        """The remembered outcome of reading this file, when its key is known and the cache has it
+        (ReadError when it could not be read); None sends the check to read it."""
+        key = self.keys.get(path)
+        stored = self.cache.file(key) if key is not None and self.cache is not None else None
+        if stored is None or self.load is None:
+            return None
+        return self._restore(path, key, stored, self.load)  # type: ignore[arg-type]
 
     def parse(self, path: str, raw: bytes) -> Document:
         """`parse_document`, or the same outcome remembered for these bytes at this path."""
@@ -97,11 +110,14 @@ class KeptFiles:
                 raise
             self.keep(path, key, FileRecord())
             return document
+        return self._restore(path, key, stored, lambda _: raw)
+
+    def _restore(self, path: str, key: bytes, stored: bytes, load: Callable[[str], bytes]) -> Document:
         record: FileRecord = pickle.loads(stored)
         self._records[path] = (key, record, stored)
         if record.read_problems:
             raise ReadError(list(record.read_problems))
-        return StoredDocument(path, raw)
+        return StoredDocument(path, load)
 
     def validate(self, document: Document, kind: Kind) -> tuple[Entity | None, list[Diagnostic]]:
         """`validate_document`, or its remembered outcome for an unchanged file."""
@@ -125,7 +141,7 @@ class KeptFiles:
     def keep(self, path: str, key: bytes, record: FileRecord) -> None:
         self._records[path] = (key, record, None)
 
-    def make_missing(self, read: dict[str, bytes], context: Context) -> int:
+    def make_missing(self, context: Context) -> int:
         """Make the record of every file the cache has none of, on every core when there are
         enough; returns how many were made in parallel (0: there were too few, and the check
         computes them as it goes).
@@ -136,11 +152,19 @@ class KeptFiles:
         corpus as a repeat check does. Only the records and analyses come back from the workers,
         pickled, which costs far less than the parsed documents would.
         """
-        if self.cache is None:
+        if self.cache is None or self.load is None:
             return 0
-        missing = [path for path in read if self.cache.file(self._key(path, read[path])) is None]
+        known = self.cache.file  # reads the stored records
+        missing = [path for path, key in self.keys.items() if known(key) is None]
         if not parallel_pays(len(missing), minimum=RECORDS_ON_ALL_CORES):
             return 0
+        read: dict[str, bytes] = {}
+        for path in missing:
+            try:
+                read[path] = self.load(path)
+            except OSError:
+                continue  # gone since it was listed: the check reports it (E101)
+        missing = list(read)
         context.analyser.prepare()  # once here, not once in every worker
         settled, configuration = context_key(context), context.analyser.configuration
         made = on_all_cores(
@@ -149,7 +173,7 @@ class KeptFiles:
             minimum=RECORDS_ON_ALL_CORES,
         )
         for path, (stored, analyses) in zip(missing, made, strict=True):
-            self.cache.add_file(self._key(path, read[path]), stored)
+            self.cache.add_file(self.keys[path], stored)
             for key, analysis in analyses:
                 self.cache.remember_analysis(key, analysis)
         return len(missing)

@@ -573,6 +573,7 @@ def read_documents(
     *,
     base: Path | None = None,
     read: Mapping[str, bytes] | None = None,
+    known: Callable[[str], Document | None] | None = None,
     parse: Callable[[str, bytes], Document] = parse_document,
     listing: Listing | None = None,
 ) -> tuple[list[Document], list[Diagnostic]]:
@@ -580,8 +581,9 @@ def read_documents(
 
     Paths in documents and diagnostics are shown relative to `base` (the
     working directory by default) so that editors can jump to them. `read`
-    holds the bytes of files the caller has read already, by path;
-    `parse` turns them into a document (explainer.kept's remembers earlier outcomes);
+    holds the bytes of files the caller has read already, by path; `known` gives a file's
+    document without reading it when it can (None: read it), and `parse` turns bytes into a
+    document (explainer.kept's both remember earlier outcomes);
     `listing` is the folder's listing when the caller has it already.
     """
     documents: list[Document] = []
@@ -596,6 +598,14 @@ def read_documents(
             )
         )
     for shown, path in listing.files:
+        try:
+            document = known(shown) if known is not None else None
+        except ReadError as error:
+            diagnostics.extend(error.diagnostics)
+            continue
+        if document is not None:
+            documents.append(document)
+            continue
         raw = read.get(shown) if read is not None else None
         if raw is None:
             try:

@@ -8,13 +8,16 @@ settings or day, what a check without the cache prints.
 
 from __future__ import annotations
 
+import os
 import shutil
+import time
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from explainer import kept as kept_module
+from explainer import snapshot as snapshot_module
 from explainer.check import context_for
 from explainer.cli import main
 from explainer.families import built_families
@@ -134,8 +137,22 @@ def made_first(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) 
     return made
 
 
+@pytest.fixture(params=["files just written", "files settled"])
+def settled(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> bool:
+    """Whether checks see the files as settled, so that their status vouches for their bytes
+    (explainer.snapshot): the test's files are seconds old, so the checks run "a minute later"."""
+    if request.param == "files settled":
+        now = time.time_ns
+        monkeypatch.setattr(snapshot_module.time, "time_ns", lambda: now() + 60_000_000_000)
+    return request.param == "files settled"
+
+
 def test_after_every_change_a_cached_check_prints_what_a_full_check_prints(
-    project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, made_first: list[int]
+    project: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    made_first: list[int],
+    settled: bool,
 ) -> None:
     assert _check(capsys, monkeypatch) == _check(capsys, monkeypatch, "--no-cache")
     # Both ways are tested: the first checks made every record ahead, or none.
@@ -208,3 +225,29 @@ def test_records_made_first_leave_the_check_nothing_to_redo(
     files = sorted((project / "content").rglob("*.yaml"))
     assert sorted(parsed) == [f"content/{path.relative_to(project / 'content')}" for path in files]
     assert sorted(linted) == sorted(path.stem for path in files)
+
+
+def test_a_file_whose_status_is_unchanged_is_not_read_again(
+    project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, settled: bool
+) -> None:
+    """Settled files are known by their status; anything that writes a file changes its status,
+    even an edit that keeps its size and a copy that keeps its modification time."""
+    _check(capsys, monkeypatch)
+    read: list[str] = []
+    read_bytes = snapshot_module.read_bytes
+    monkeypatch.setattr(snapshot_module, "read_bytes", lambda path: read.append(path) or read_bytes(path))
+    before_edit = _check(capsys, monkeypatch)
+    assert len(read) == (0 if settled else len(list((project / "content").rglob("*.yaml"))))
+
+    edited = _first("faq")(project)
+    before = edited.stat()
+    text = edited.read_text()
+    same_size = text.replace("?", "!", 1)
+    assert len(same_size) == len(text) and same_size != text
+    edited.write_text(same_size)
+    os.utime(edited, ns=(before.st_atime_ns, before.st_mtime_ns))  # as `cp -p` or a careless tool would
+    read.clear()
+    after = _check(capsys, monkeypatch)
+    names = [Path(path).name for path in read]
+    assert names == [edited.name] if settled else edited.name in names
+    assert after == _check(capsys, monkeypatch, "--no-cache") != before_edit
