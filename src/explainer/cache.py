@@ -1,12 +1,14 @@
 """What a check may keep between runs: results keyed by everything they were computed from.
 
-Three things are kept, in `.cache/explainer/` beside mkdocs.yml:
+Four things are kept, in `.cache/explainer/` beside mkdocs.yml:
 
 - the analysis of each Markdown field (links, findings), keyed by a hash of the field's text and of
   the parser's configuration;
 - what each content file gave (see explainer.kept), keyed by a hash of its path and bytes;
 - the whole result of the last complete check, keyed by a hash of every content file's path and
-  bytes, the site's settings, the review date and the Markdown configuration.
+  bytes, the site's settings, the review date and the Markdown configuration;
+- the settled status of each content file when it was last hashed, which saves reading it again
+  while the status stays the same (see explainer.snapshot for why that is safe).
 
 Every key also carries a fingerprint of the code that computed the value: this package's source
 and the versions of the libraries that parse (PyYAML, Python-Markdown, pymdown-extensions,
@@ -18,6 +20,7 @@ is skipped. `explainer check --no-cache` and EXPLAINER_CACHE=0 turn it off.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import pickle
@@ -66,9 +69,10 @@ def code_fingerprint() -> bytes:
 
 @dataclass
 class CheckCache:
-    """The kept values of one project, in three files: the last whole result (small, read by every
-    repeat check), the records of content files (read when a check runs), and the analyses of
-    Markdown fields (read only when a check parses). Saving keeps only the records and analyses
+    """The kept values of one project, in four files: the last whole result (small, read by every
+    repeat check), the status of content files (read by every repeat check), the records of content
+    files (read when a check runs), and the analyses of Markdown fields (read only when a check
+    parses). Saving keeps only the records and analyses
     this run used, so those of deleted or edited files go."""
 
     folder: Path | None
@@ -78,9 +82,13 @@ class CheckCache:
     _analyses_changed: bool = False
     _result_changed: bool = False
     _files: dict[bytes, Any] | None = None  # read on first use
+    _files_base: frozenset[bytes] = frozenset()  # the keys of its base file (see _write_layered)
+    _analyses_base: frozenset[bytes] = frozenset()
     _files_used: dict[bytes, Any] = field(default_factory=dict)
     _files_changed: bool = False
     _every_field_used: bool = False
+    _stats: dict[str, Any] | None = None  # read on first use
+    _stats_changed: bool = False
 
     @classmethod
     def load(cls, project_root: Path | None) -> CheckCache:
@@ -99,8 +107,7 @@ class CheckCache:
     @property
     def analyses(self) -> dict[bytes, Any]:
         if self._analyses is None:
-            found = _read(self.folder / ANALYSES_FILE) if self.folder is not None else None
-            self._analyses = found if isinstance(found, dict) else {}
+            self._analyses, self._analyses_base = _read_layered(self.folder, ANALYSES_FILE)
         return self._analyses
 
     def analysis(self, key: bytes) -> Any | None:
@@ -121,8 +128,7 @@ class CheckCache:
 
     def file(self, key: bytes) -> bytes | None:
         if self._files is None:
-            found = _read(self.folder / FILES_FILE) if self.folder is not None else None
-            self._files = found if isinstance(found, dict) else {}
+            self._files, self._files_base = _read_layered(self.folder, FILES_FILE)
         return self._files.get(key)
 
     def add_file(self, key: bytes, record: bytes) -> None:
@@ -136,6 +142,20 @@ class CheckCache:
         """A file record this run used (`changed`: one it made or completed), stored as bytes."""
         self._files_used[key] = record
         self._files_changed = self._files_changed or changed
+
+    # -- file status ---------------------------------------------------------------------------
+
+    @property
+    def stats(self) -> dict[str, Any]:
+        """The settled status of each file when it was last hashed, and its key (explainer.snapshot)."""
+        if self._stats is None:
+            found = _read(self.folder / STATS_FILE) if self.folder is not None else None
+            self._stats = found if isinstance(found, dict) else {}
+        return self._stats
+
+    def remember_stats(self, stats: dict[str, Any]) -> None:
+        if self.folder is not None and stats != self.stats:
+            self._stats, self._stats_changed = stats, True
 
     # -- whole results -----------------------------------------------------------------------
 
@@ -153,16 +173,18 @@ class CheckCache:
             return
         if self._result_changed:
             _write(self.folder / RESULT_FILE, self.result)
+        if self._stats_changed:
+            _write(self.folder / STATS_FILE, self._stats)
         files_went = self._files_used.keys() != (self._files or {}).keys()
         if self._files_used and (self._files_changed or files_went):
-            _write(self.folder / FILES_FILE, self._files_used)
+            _write_layered(self.folder, FILES_FILE, self._files_used, self._files_base)
         if self._every_field_used:
             # Every field of the corpus was looked up: what was not is text no file holds any more.
             if self._used and (self._analyses_changed or self._used.keys() != self.analyses.keys()):
-                _write(self.folder / ANALYSES_FILE, self._used)
+                _write_layered(self.folder, ANALYSES_FILE, self._used, self._analyses_base)
         elif self._used and (self._analyses_changed or not self._used.keys() <= self.analyses.keys()):
             # A check reads only new and changed files: the fields of the others stay known.
-            _write(self.folder / ANALYSES_FILE, {**self.analyses, **self._used})
+            _write_layered(self.folder, ANALYSES_FILE, {**self.analyses, **self._used}, self._analyses_base)
 
     def every_field_used(self) -> None:
         """Say that this run looked up every Markdown field of the corpus, so saving may prune."""
@@ -172,6 +194,36 @@ class CheckCache:
 RESULT_FILE = "result.pickle"
 ANALYSES_FILE = "analyses.pickle"
 FILES_FILE = "files.pickle"
+STATS_FILE = "stats.pickle"
+
+
+# The records and analyses of 10,000 files fill 35 MB. Rewriting that after every edit would cost a
+# repeat check a tenth of a second, so each is kept in two files: a base, rewritten whole only once it
+# is an eighth out of date, and the values added since. Every value is what its key always gives, so
+# any mix of the two files read back is right; an out-of-date base only holds values no longer used.
+LAYER = ".new"
+OUT_OF_DATE = 8
+
+
+def _read_layered(folder: Path | None, name: str) -> tuple[dict[bytes, Any], frozenset[bytes]]:
+    """The values kept under `name` (its base and what was added since), and the base's keys."""
+    if folder is None:
+        return {}, frozenset()
+    base, added = _read(folder / name), _read(folder / (name + LAYER))
+    base = base if isinstance(base, dict) else {}
+    return {**base, **(added if isinstance(added, dict) else {})}, frozenset(base)
+
+
+def _write_layered(folder: Path, name: str, values: dict[bytes, Any], base: frozenset[bytes]) -> None:
+    """Keep `values` under `name`: only what the base lacks, unless the base is too far out of date."""
+    added = {key: value for key, value in values.items() if key not in base}
+    unused = len(base) - (len(values) - len(added))
+    if base and (len(added) + unused) * OUT_OF_DATE <= len(base):
+        _write(folder / (name + LAYER), added)
+        return
+    _write(folder / name, values)
+    with contextlib.suppress(OSError):
+        (folder / (name + LAYER)).unlink(missing_ok=True)
 
 
 def _read(path: Path) -> Any:

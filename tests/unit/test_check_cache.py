@@ -167,3 +167,38 @@ def test_other_settings_miss_the_cached_result(
     )
     status, out, _ = _agree(capsys, monkeypatch)
     assert status == 1 and "E602" in out
+
+
+def test_a_few_new_values_are_written_beside_the_base_which_is_rewritten_once_out_of_date(
+    tmp_path: Path,
+) -> None:
+    """A repeat check after one edit writes the few new records, not all 10,000 again."""
+    folder = tmp_path / "cache"
+
+    def save(values: dict[bytes, bytes]) -> CheckCache:
+        cache = CheckCache(folder)
+        for key in values:
+            cache.file(key)  # loads what is kept, as a check does
+        for key, value in values.items():
+            cache.remember_file(key, value)
+        cache.save()
+        return cache
+
+    def kept() -> dict[bytes, bytes]:
+        cache = CheckCache(folder)
+        cache.file(b"")
+        return dict(cache._files or {})
+
+    base = {bytes([n]): b"record %d" % n for n in range(80)}
+    save(base)
+    assert kept() == base and not (folder / "files.pickle.new").exists()
+    written = (folder / "files.pickle").stat().st_mtime_ns
+
+    one_edit = {**{k: v for k, v in base.items() if k != b"\x00"}, b"edited": b"new record"}
+    save(one_edit)
+    assert kept() == {**base, **one_edit}  # the edited file's old record stays until the base is rewritten
+    assert (folder / "files.pickle").stat().st_mtime_ns == written
+
+    many_edits = {**{k: v for k, v in base.items() if k[0] >= 10}, **{b"e%d" % n: b"x" for n in range(10)}}
+    save(many_edits)
+    assert kept() == many_edits and not (folder / "files.pickle.new").exists()
