@@ -25,7 +25,6 @@ import hashlib
 import os
 import pickle
 import sys
-import tempfile
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import metadata
@@ -237,6 +236,8 @@ def _read(path: Path) -> Any:
 
 
 def _write(path: Path, value: Any) -> None:
+    import tempfile  # here: a repeat check that changes nothing writes nothing
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         # Written whole, then renamed: a reader never sees half a file.

@@ -153,16 +153,13 @@ def _result_key(
     content_dir: Path, base: Path | None, today: date | None, site: SiteConfig, snapshot: Snapshot
 ) -> bytes:
     """Everything a check's result depends on besides the code (the cache file is per code version)."""
-    files = [part for path in sorted(snapshot.keys) for part in (path, snapshot.keys[path])]
     return digest(
         str(content_dir.resolve()),
         str((base or Path.cwd()).resolve()),
         (today or date.today()).isoformat(),
         site.settings.model_dump_json(),
         repr(site.markdown_extensions),
-        *files,
-        "strays",
-        *sorted(snapshot.listing.strays),
+        snapshot.fingerprint,
     )
 
 

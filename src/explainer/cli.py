@@ -9,7 +9,6 @@ import argparse
 import gc
 import os
 import re
-import subprocess
 import sys
 from collections.abc import Sequence
 from datetime import date
@@ -56,6 +55,8 @@ def checked(project: Project, snapshot: Snapshot | None = None) -> CheckResult:
 
 def changed_paths(reference: str, project: Project) -> list[Path]:
     """Content files changed since a git ref (added, modified, renamed or deleted), and new ones."""
+    import subprocess  # here: only --changed-since runs git
+
     root = project.content_dir
     try:
         listed = subprocess.run(

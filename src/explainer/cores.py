@@ -7,11 +7,9 @@ come with them as the parent has them; only item numbers go out and results come
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import threading
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
 from typing import Any, TypeVar
 
 R = TypeVar("R")
@@ -25,6 +23,10 @@ def on_all_cores(work: Callable[[int], R], count: int, *, minimum: int) -> list[
     if not parallel_pays(count, minimum=minimum):
         return [work(index) for index in range(count)]
     workers = usable_cores()
+    # Imported here: a repeat check of a large corpus never forks, and saves their import.
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     global _WORK
     _WORK = work
     # A few chunks per worker even out items of very different sizes.

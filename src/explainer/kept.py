@@ -200,12 +200,15 @@ class EntryLinter:
     context: Context
     settled: bytes  # the context's key
     _fresh: dict[int, EntryLint] = field(default_factory=dict)  # by id() of the entry
+    _kept: dict[int, EntryLint] = field(default_factory=dict)  # by id() of the entry
 
     def kept(self, entry: Entry) -> EntryLint | None:
-        _, record = self.files.record(entry.document.path)
-        if record is not None and record.lint is not None and record.lint[0] == self.settled:
-            return record.lint[1]
-        return None
+        found = self._kept.get(id(entry))
+        if found is None:
+            _, record = self.files.record(entry.document.path)
+            if record is not None and record.lint is not None and record.lint[0] == self.settled:
+                found = self._kept[id(entry)] = record.lint[1]
+        return found
 
     def fresh(self, entry: Entry) -> bool:
         """Whether the rules must read this entry (its file, or the context, changed)."""

@@ -47,6 +47,13 @@ class Snapshot:
         return raw
 
     @cached_property
+    def fingerprint(self) -> bytes:
+        """A hash of every file's path and key, and of the strays: equal exactly when the folder's
+        content is (worked out once, for the whole-result lookup and for storing the result)."""
+        files = [part for path in sorted(self.keys) for part in (path, self.keys[path])]
+        return digest(*files, "strays", *sorted(self.listing.strays))
+
+    @cached_property
     def _paths(self) -> dict[str, str]:
         return dict(self.listing.files)
 

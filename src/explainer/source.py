@@ -18,6 +18,7 @@ import os
 import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -66,7 +67,7 @@ class Document:
     keys: Mapping[Loc, Position] = field(repr=False)
     spans: Mapping[Loc, Span] = field(repr=False)
 
-    @property
+    @cached_property
     def stem(self) -> str:
         """The file name without its suffix, as `Path.stem` gives it (asked for every file, often)."""
         name = self.path.rsplit("/", 1)[-1]
