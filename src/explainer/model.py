@@ -335,6 +335,15 @@ class Example(Model):
     """A well-known, real instance of the technology."""
 
     name: Name = Field(description="A real, well-known instance.")
+    aliases: Annotated[
+        list[Name],
+        Field(
+            description="Other names readers type for it ('Postgres' for 'PostgreSQL'); like its name, "
+            "each leads search to this technology. Its name without the version it ends with ('SQL "
+            "Server' for 'SQL Server 2022') does so already.",
+            max_length=5,
+        ),
+    ] = []
     note: Summary | None = Field(default=None, description="One line on what it is.")
 
 

@@ -219,3 +219,24 @@ def test_the_search_groups_are_worked_out_once_per_build(
     page, extras = render_faq_index(site), search_extras(site)
     assert extras.synonyms == site.search_groups and "data-synonyms" in page.markdown
     assert len(calls) == 1
+
+
+def test_an_example_is_found_by_its_aliases_and_by_its_name_without_a_version(content: Content) -> None:
+    relational = content.technologies["relational-databases"]
+    named = relational.model_copy(
+        update={"examples": [Example(name="PostgreSQL", aliases=["Postgres"]), Example(name="SQL Server 2022")]}
+    )
+    site = _with(content, named)
+    led = {g[0]: g[1:] for g in instance_groups(site, synonym_groups(site))}
+    own = next(g for g in synonym_groups(site) if "rdbms" in g)
+    assert led["postgres"] == led["postgresql"] == led["sql server"] == led["sql server 2022"] == own
+
+
+def test_a_version_is_dropped_only_where_the_shorter_name_is_no_one_elses(content: Content) -> None:
+    relational = content.technologies["relational-databases"]
+    document = content.technologies["document-databases"]
+    versioned = relational.model_copy(update={"examples": [Example(name="MongoDB 8")]})
+    site = _with(content, versioned, document)  # document databases list MongoDB itself
+    led = {g[0]: g[1:] for g in instance_groups(site, synonym_groups(site))}
+    assert "document databases" in led["mongodb"] and "relational databases" not in led["mongodb"]
+    assert "relational databases" in led["mongodb 8"]

@@ -41,7 +41,8 @@ def synonym_groups(site: RenderContext) -> list[list[str]]:
 def instance_groups(site: RenderContext, groups: list[list[str]]) -> list[list[str]]:
     """For each well-known example of a technology (a product readers name: "PostgreSQL", "MongoDB"),
     the example followed by its technology's names: a query that names the product finds what is
-    written about the kind of thing it is.
+    written about the kind of thing it is. So do the example's aliases ("Postgres"), and its name
+    without the version it ends with ("SQL Server" for "SQL Server 2022").
 
     The expansion runs one way only. Both search scripts match names longest first and, among names
     of one length, in the order the groups come; these groups come after `groups`, so a technology's
@@ -54,13 +55,27 @@ def instance_groups(site: RenderContext, groups: list[list[str]]) -> list[list[s
     """
     group_of = {name: group for group in groups for name in group}
     listed: dict[str, list[Technology]] = {}
+    versioned: set[str] = set()  # family names made by dropping a version
     for technology in site.content.technologies.values():
         if technology.umbrella:
             continue
         for example in technology.examples:
-            key = normalise(example.name)
-            if key and key not in group_of:
-                listed.setdefault(key, []).append(technology)
+            for name in (example.name, *example.aliases):
+                key = normalise(name)
+                if key and key not in group_of and technology not in listed.get(key, []):
+                    listed.setdefault(key, []).append(technology)
+    # Readers name a product family without its version ("Flux" for FLUX.1): each example's name
+    # without the numbers it ends with stands for it too, unless that is a name already.
+    for technology in site.content.technologies.values():
+        if technology.umbrella:
+            continue
+        for example in technology.examples:
+            family = without_version(normalise(example.name))
+            if not family or family in group_of or technology in listed.get(family, []):
+                continue
+            if family not in listed or family in versioned:  # never joins a product's own name
+                listed.setdefault(family, []).append(technology)
+                versioned.add(family)
     found = []
     for product, technologies in sorted(listed.items()):
         names: dict[str, None] = {}
@@ -69,6 +84,15 @@ def instance_groups(site: RenderContext, groups: list[list[str]]) -> list[list[s
             names.update(dict.fromkeys(n for n in own if n))
         found.append([product, *names])
     return found
+
+
+def without_version(name: str) -> str:
+    """A normalised product name without the numbers it ends with ("flux" for "flux 1"), or "" when
+    it ends with none or is nothing else."""
+    words = name.split()
+    while words and words[-1].isdigit():
+        words.pop()
+    return " ".join(words) if words and len(words) < len(name.split()) else ""
 
 
 def search_groups(site: RenderContext) -> list[list[str]]:
