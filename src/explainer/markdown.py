@@ -305,7 +305,7 @@ def simple_analysis(text: str) -> Analysis | None:
                        "check it is the host you mean; prefer its plain ASCII form")  # fmt: skip
         if problem is not None:
             findings.setdefault((problem[0], problem[1]), Finding(link.start, *problem))
-    return Analysis(tuple(found), tuple(findings.values()))
+    return Analysis(tuple(found), tuple(findings.values())) if found or findings else PLAIN
 
 
 # -- the parser's view ---------------------------------------------------------------------------
@@ -415,7 +415,8 @@ class Analyser:
     def _parse(self, text: str) -> Analysis:
         early = pre_parse_findings(text)
         if early or is_plain(text):
-            return Analysis((), tuple(early))
+            # Most fields are plain: one shared analysis pickles as one object, not 20,000.
+            return Analysis((), tuple(early)) if early else PLAIN
         simple = simple_analysis(text)
         return simple if simple is not None else self.parsed(text)
 
