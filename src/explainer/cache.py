@@ -26,7 +26,7 @@ import os
 import pickle
 import sys
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -83,6 +83,7 @@ class CheckCache:
     _files: dict[bytes, Any] | None = None  # read on first use
     _files_base: frozenset[bytes] = frozenset()  # the keys of its base file (see _write_layered)
     _analyses_base: frozenset[bytes] = frozenset()
+    _new_parts: list[bytes] = field(default_factory=list)  # pickled analyses added this run
     _files_used: dict[bytes, Any] = field(default_factory=dict)
     _files_changed: bool = False
     _every_field_used: bool = False
@@ -107,7 +108,21 @@ class CheckCache:
     def analyses(self) -> dict[bytes, Any]:
         if self._analyses is None:
             self._analyses, self._analyses_base = _read_layered(self.folder, ANALYSES_FILE)
+            for part in [*self._stored_parts, *self._new_parts]:
+                self._analyses.update(pickle.loads(part))
         return self._analyses
+
+    def add_analyses(self, part: bytes) -> None:
+        """Analyses made elsewhere, as one pickled dict by key (see KeptFiles.make_missing): kept
+        as they came, and unpickled only if this run asks for an analysis."""
+        self._new_parts.append(part)
+        if self._analyses is not None:
+            self._analyses.update(pickle.loads(part))
+
+    @cached_property
+    def _stored_parts(self) -> list[bytes]:
+        found = _read(self.folder / (ANALYSES_FILE + PARTS)) if self.folder is not None else None
+        return found if isinstance(found, list) else []
 
     def analysis(self, key: bytes) -> Any | None:
         found = self.analyses.get(key)
@@ -177,13 +192,21 @@ class CheckCache:
         files_went = self._files_used.keys() != (self._files or {}).keys()
         if self._files_used and (self._files_changed or files_went):
             _write_layered(self.folder, FILES_FILE, self._files_used, self._files_base)
+        rewritten = False  # the analyses' base, which then holds every part too
         if self._every_field_used:
             # Every field of the corpus was looked up: what was not is text no file holds any more.
             if self._used and (self._analyses_changed or self._used.keys() != self.analyses.keys()):
-                _write_layered(self.folder, ANALYSES_FILE, self._used, self._analyses_base)
+                rewritten = _write_layered(self.folder, ANALYSES_FILE, self._used, self._analyses_base)
         elif self._used and (self._analyses_changed or not self._used.keys() <= self.analyses.keys()):
             # A check reads only new and changed files: the fields of the others stay known.
-            _write_layered(self.folder, ANALYSES_FILE, {**self.analyses, **self._used}, self._analyses_base)
+            values = {**self.analyses, **self._used}
+            rewritten = _write_layered(self.folder, ANALYSES_FILE, values, self._analyses_base)
+        parts = self.folder / (ANALYSES_FILE + PARTS)
+        if rewritten:
+            with contextlib.suppress(OSError):
+                parts.unlink(missing_ok=True)
+        elif self._new_parts:
+            _write(parts, [*self._stored_parts, *self._new_parts])
 
     def every_field_used(self) -> None:
         """Say that this run looked up every Markdown field of the corpus, so saving may prune."""
@@ -201,6 +224,7 @@ STATS_FILE = "stats.pickle"
 # is an eighth out of date, and the values added since. Every value is what its key always gives, so
 # any mix of the two files read back is right; an out-of-date base only holds values no longer used.
 LAYER = ".new"
+PARTS = ".parts"  # analyses made by a first check's workers, each part one pickled dict
 OUT_OF_DATE = 8
 
 
@@ -213,16 +237,18 @@ def _read_layered(folder: Path | None, name: str) -> tuple[dict[bytes, Any], fro
     return {**base, **(added if isinstance(added, dict) else {})}, frozenset(base)
 
 
-def _write_layered(folder: Path, name: str, values: dict[bytes, Any], base: frozenset[bytes]) -> None:
-    """Keep `values` under `name`: only what the base lacks, unless the base is too far out of date."""
+def _write_layered(folder: Path, name: str, values: dict[bytes, Any], base: frozenset[bytes]) -> bool:
+    """Keep `values` under `name`: only what the base lacks, unless the base is too far out of date
+    (then it is rewritten whole, and True returned)."""
     added = {key: value for key, value in values.items() if key not in base}
     unused = len(base) - (len(values) - len(added))
     if base and (len(added) + unused) * OUT_OF_DATE <= len(base):
         _write(folder / (name + LAYER), added)
-        return
+        return False
     _write(folder / name, values)
     with contextlib.suppress(OSError):
         (folder / (name + LAYER)).unlink(missing_ok=True)
+    return True
 
 
 def _read(path: Path) -> Any:

@@ -14,14 +14,22 @@ from typing import Any, TypeVar
 
 R = TypeVar("R")
 
-_WORK: Callable[[int], Any] | None = None  # the parent's function, inherited by forked workers
+_WORK: Callable[[range], Any] | None = None  # the parent's function, inherited by forked workers
 
 
 def on_all_cores(work: Callable[[int], R], count: int, *, minimum: int) -> list[R]:
     """[work(0), …, work(count - 1)], on every usable core when there are at least `minimum`
     items (below that, starting workers costs more than it saves)."""
+    done = in_chunks(lambda indices: [work(index) for index in indices], count, minimum=minimum)
+    return [result for chunk in done for result in chunk]
+
+
+def in_chunks(work: Callable[[range], R], count: int, *, minimum: int) -> list[R]:
+    """`work` over consecutive ranges that together cover range(count), in order: a few ranges per
+    core when there are at least `minimum` items, else the one range, here. A worker can then
+    hand back one result per range (a single pickle of what all its items found, say)."""
     if not parallel_pays(count, minimum=minimum):
-        return [work(index) for index in range(count)]
+        return [work(range(count))]
     workers = usable_cores()
     # Imported here: a repeat check of a large corpus never forks, and saves their import.
     import multiprocessing
@@ -34,21 +42,21 @@ def on_all_cores(work: Callable[[int], R], count: int, *, minimum: int) -> list[
     chunks = [range(start, min(start + size, count)) for start in range(0, count, size)]
     try:
         with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            return [result for chunk in pool.map(_run_chunk, chunks) for result in chunk]
+            return list(pool.map(_run_chunk, chunks))
     finally:
         _WORK = None
 
 
 def parallel_pays(count: int, *, minimum: int) -> bool:
-    """Whether `on_all_cores` would start workers for `count` items."""
+    """Whether `on_all_cores` and `in_chunks` would start workers for `count` items."""
     # Forking copies the parent as it is; with other threads running (the preview's server) a lock
     # one of them holds would stay held in the child, so only a single-threaded parent forks.
     return usable_cores() >= 2 and count >= minimum and threading.active_count() == 1
 
 
-def _run_chunk(indices: range) -> list[Any]:
+def _run_chunk(indices: range) -> Any:
     assert _WORK is not None
-    return [_WORK(index) for index in indices]
+    return _WORK(indices)
 
 
 def usable_cores() -> int:

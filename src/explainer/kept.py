@@ -25,7 +25,7 @@ from typing import Any
 from explainer.analysis import markdown_texts
 from explainer.cache import CheckCache, digest
 from explainer.content import Entry
-from explainer.cores import on_all_cores, parallel_pays
+from explainer.cores import in_chunks, on_all_cores, parallel_pays
 from explainer.diagnostics import Diagnostic
 from explainer.kinds import Kind
 from explainer.lint import EntryLint, lint_entry
@@ -167,15 +167,24 @@ class KeptFiles:
         missing = list(read)
         context.analyser.prepare()  # once here, not once in every worker
         settled, configuration = context_key(context), context.analyser.configuration
-        made = on_all_cores(
-            lambda index: _record_of(missing[index], read[missing[index]], context, settled, configuration),
-            len(missing),
-            minimum=RECORDS_ON_ALL_CORES,
-        )
-        for path, (stored, analyses) in zip(missing, made, strict=True):
+
+        def make(indices: range) -> tuple[list[bytes], bytes]:
+            """The records of these files, and one pickle of every analysis they left: the cache
+            keeps it as it is, so this process neither unpickles nor pickles them again."""
+            records, analyses = [], {}
+            for index in indices:
+                path = missing[index]
+                stored, found = _record_of(path, read[path], context, settled, configuration)
+                records.append(stored)
+                analyses.update(found)
+            return records, pickle.dumps(analyses, protocol=pickle.HIGHEST_PROTOCOL)
+
+        made = in_chunks(make, len(missing), minimum=RECORDS_ON_ALL_CORES)
+        records = [stored for chunk, _ in made for stored in chunk]
+        for path, stored in zip(missing, records, strict=True):
             self.cache.add_file(self.keys[path], stored)
-            for key, analysis in analyses:
-                self.cache.remember_analysis(key, analysis)
+        for _, analyses in made:
+            self.cache.add_analyses(analyses)
         return len(missing)
 
     def _key(self, path: str, raw: bytes) -> bytes:
@@ -238,23 +247,23 @@ class EntryLinter:
 
 def _record_of(
     path: str, raw: bytes, context: Context, settled: bytes, configuration: str
-) -> tuple[bytes, list[tuple[bytes, Any]]]:
+) -> tuple[bytes, dict[bytes, Any]]:
     """One file's record, as a check working through it would leave it (pickled), and the
     analyses of its Markdown fields, keyed as the check cache keeps them. `settled` is the
     context's key and `configuration` its parser's, worked out once for all files."""
     try:
         document = parse_document(path, raw)
     except ReadError as error:
-        return _pickled(FileRecord(read_problems=tuple(error.diagnostics))), []
+        return _pickled(FileRecord(read_problems=tuple(error.diagnostics))), {}
     kind = kind_of_path(path)
     if kind is None:  # the check reports the file (E211) and reads nothing in it
-        return _pickled(FileRecord()), []
+        return _pickled(FileRecord()), {}
     entity, found = validate_document(document, kind)
     entry = Entry(kind, document.stem, document, entity)
     linted = lint_entry(entry, context)
     record = FileRecord(validated=(entity, tuple(found)), lint=(settled, linted))
     texts = markdown_texts([entry])
-    return _pickled(record), [(digest(configuration, t), context.analyser.parse(t)) for t in texts]
+    return _pickled(record), {digest(configuration, t): context.analyser.parse(t) for t in texts}
 
 
 def _pickled(record: FileRecord) -> bytes:

@@ -202,3 +202,31 @@ def test_a_few_new_values_are_written_beside_the_base_which_is_rewritten_once_ou
     many_edits = {**{k: v for k, v in base.items() if k[0] >= 10}, **{b"e%d" % n: b"x" for n in range(10)}}
     save(many_edits)
     assert kept() == many_edits and not (folder / "files.pickle.new").exists()
+
+
+def test_the_analyses_a_first_checks_workers_made_serve_a_later_build(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Kept as the workers pickled them (explainer.kept.KeptFiles.make_missing), then read back."""
+    from explainer import kept as kept_module
+
+    monkeypatch.setattr(kept_module, "RECORDS_ON_ALL_CORES", 1)
+    monkeypatch.setattr(kept_module, "parallel_pays", lambda count, minimum: count >= minimum)
+    site = find_project(project).site
+    content = check_content(site.content_dir, site=site).content
+    assert (project / ".cache/explainer/analyses.pickle.parts").exists()
+    fresh = Analyser(site.markdown_extensions)  # as a new process would have
+    assert analyse_corpus(content, fresh, cache := CheckCache.load(site.project_root)) == 0
+    # Once a field goes, a build that looked up every field rewrites the base without it, and
+    # the parts, all in the base now, go.
+    _edit(next((project / "content/faq").glob("*.yaml")), "answer: |\n  ", "answer: |\n  Now. ")
+    content = check_content(site.content_dir, site=site).content
+    cache = CheckCache.load(site.project_root)
+    assert (
+        analyse_corpus(content, Analyser(site.markdown_extensions), cache) == 0
+    )  # its record made the new one
+    cache.save()
+    assert not (project / ".cache/explainer/analyses.pickle.parts").exists()
+    assert (
+        analyse_corpus(content, Analyser(site.markdown_extensions), CheckCache.load(site.project_root)) == 0
+    )

@@ -211,7 +211,7 @@ def test_records_made_first_leave_the_check_nothing_to_redo(
     monkeypatch.setattr(kept_module, "RECORDS_ON_ALL_CORES", 1)
     monkeypatch.setattr(kept_module, "parallel_pays", lambda count, minimum: count >= minimum)
     # In this process, where the counts below can see them.
-    monkeypatch.setattr(kept_module, "on_all_cores", lambda work, count, minimum: [*map(work, range(count))])
+    monkeypatch.setattr(kept_module, "in_chunks", lambda work, count, minimum: [work(range(count))])
     parsed: list[str] = []
     linted: list[str] = []
     parse, lint = kept_module.parse_document, kept_module.lint_entry

@@ -224,7 +224,9 @@ def test_the_search_groups_are_worked_out_once_per_build(
 def test_an_example_is_found_by_its_aliases_and_by_its_name_without_a_version(content: Content) -> None:
     relational = content.technologies["relational-databases"]
     named = relational.model_copy(
-        update={"examples": [Example(name="PostgreSQL", aliases=["Postgres"]), Example(name="SQL Server 2022")]}
+        update={
+            "examples": [Example(name="PostgreSQL", aliases=["Postgres"]), Example(name="SQL Server 2022")]
+        }
     )
     site = _with(content, named)
     led = {g[0]: g[1:] for g in instance_groups(site, synonym_groups(site))}
