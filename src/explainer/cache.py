@@ -145,6 +145,11 @@ class CheckCache:
             self._files, self._files_base = _read_layered(self.folder, FILES_FILE)
         return self._files.get(key)
 
+    def holds_files(self) -> bool:
+        """Whether any file's record is kept (none: a first check, or the cache off)."""
+        self.file(b"")
+        return bool(self._files)
+
     def add_file(self, key: bytes, record: bytes) -> None:
         """A record made this run before the check looks it up (see KeptFiles.make_missing)."""
         self.file(key)  # the stored records are read first, so they do not replace this one

@@ -105,10 +105,12 @@ def check_content(
     on changes. `snapshot` is the folder as the caller has just read it.
     """
     cache = CheckCache.load(site.project_root if site is not None and use_cache else None)
-    snapshot = snapshot or read_snapshot(content_dir, base, cache.stats)
+    # With nothing kept, every file is new: each is hashed where it is read, on all cores if it pays.
+    snapshot = snapshot or read_snapshot(content_dir, base, cache.stats, hash_now=cache.holds_files())
     kept = KeptFiles(cache, snapshot.keys, snapshot.bytes_of)
     with _collector_paused():
-        kept.make_missing(context_for(site, today=today))
+        kept.make_missing(context_for(site, today=today), snapshot)
+        snapshot.complete()
         documents, read_problems = read_documents(
             content_dir,
             base=base,
@@ -143,6 +145,7 @@ def cached_check(
     if cache.result is None:
         return None
     snapshot = snapshot or read_snapshot(content_dir, base, cache.stats)
+    snapshot.complete()
     if snapshot.unreadable:
         return None  # a file could not be read: a check says which
     found = cache.whole_result(_result_key(content_dir, base, today, site, snapshot))

@@ -117,8 +117,8 @@ def run_check(args: argparse.Namespace) -> int:
     snapshot = None
     if args.no_cache:
         os.environ["EXPLAINER_CACHE"] = "0"
-    elif whole:
-        snapshot = read_snapshot(project.content_dir, known=CheckCache.load(project.site.project_root).stats)
+    elif whole and (cache := CheckCache.load(project.site.project_root)).result is not None:
+        snapshot = read_snapshot(project.content_dir, known=cache.stats)
         kept = cached_check(project.content_dir, today=today(), site=project.site, snapshot=snapshot)
         if kept:
             return _report(kept[0], args, f"{kept[1]} entries")

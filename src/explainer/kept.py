@@ -20,7 +20,7 @@ import pickle
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from explainer.analysis import markdown_texts
 from explainer.cache import CheckCache, digest
@@ -31,8 +31,11 @@ from explainer.kinds import Kind
 from explainer.lint import EntryLint, lint_entry
 from explainer.lint.registry import Context
 from explainer.model import Entity
-from explainer.source import Document, ReadError, parse_document
+from explainer.source import Document, ReadError, parse_document, read_bytes
 from explainer.validate import kind_of_path, validate_document
+
+if TYPE_CHECKING:
+    from explainer.snapshot import Snapshot
 
 # From this many entries to lint, the per-entry rules run on every core.
 LINT_ON_ALL_CORES = 400
@@ -141,10 +144,10 @@ class KeptFiles:
     def keep(self, path: str, key: bytes, record: FileRecord) -> None:
         self._records[path] = (key, record, None)
 
-    def make_missing(self, context: Context) -> int:
+    def make_missing(self, context: Context, snapshot: Snapshot | None = None) -> int:
         """Make the record of every file the cache has none of, on every core when there are
-        enough; returns how many were made in parallel (0: there were too few, and the check
-        computes them as it goes).
+        enough; returns how many were made (0: there were too few, and the check computes them
+        as it goes). The workers read and hash the files `snapshot` has not read yet.
 
         A record holds everything the check would otherwise work out from the file on its own:
         reading, validating, the per-entry rules and the Markdown analyses they leave behind. So
@@ -156,7 +159,8 @@ class KeptFiles:
             return 0
         known = self.cache.file  # reads the stored records
         missing = [path for path, key in self.keys.items() if known(key) is None]
-        if not parallel_pays(len(missing), minimum=RECORDS_ON_ALL_CORES):
+        pending = snapshot.pending if snapshot is not None else []
+        if not parallel_pays(len(missing) + len(pending), minimum=RECORDS_ON_ALL_CORES):
             return 0
         read: dict[str, bytes] = {}
         for path in missing:
@@ -164,28 +168,44 @@ class KeptFiles:
                 read[path] = self.load(path)
             except OSError:
                 continue  # gone since it was listed: the check reports it (E101)
-        missing = list(read)
+        paths = [*read, *pending]
+        opened = {path: snapshot.path_of(path) for path in pending} if snapshot is not None else {}
         context.analyser.prepare()  # once here, not once in every worker
         settled, configuration = context_key(context), context.analyser.configuration
 
-        def make(indices: range) -> tuple[list[bytes], bytes]:
-            """The records of these files, and one pickle of every analysis they left: the cache
-            keeps it as it is, so this process neither unpickles nor pickles them again."""
-            records, analyses = [], {}
+        def make(indices: range) -> tuple[list[tuple[bytes, bytes] | None], bytes]:
+            """The key and record of each of these files (None: unreadable), and one pickle of
+            every analysis they left: the cache keeps it as it is, so this process neither
+            unpickles nor pickles them again."""
+            records: list[tuple[bytes, bytes] | None] = []
+            analyses: dict[bytes, Any] = {}
             for index in indices:
-                path = missing[index]
-                stored, found = _record_of(path, read[path], context, settled, configuration)
-                records.append(stored)
+                path = paths[index]
+                raw = read.get(path)
+                if raw is None:
+                    try:
+                        raw = read_bytes(opened[path])
+                    except OSError:
+                        records.append(None)
+                        continue
+                key = digest(path, raw)
+                stored, found = _record_of(path, raw, context, settled, configuration)
+                records.append((key, stored))
                 analyses.update(found)
             return records, pickle.dumps(analyses, protocol=pickle.HIGHEST_PROTOCOL)
 
-        made = in_chunks(make, len(missing), minimum=RECORDS_ON_ALL_CORES)
-        records = [stored for chunk, _ in made for stored in chunk]
-        for path, stored in zip(missing, records, strict=True):
-            self.cache.add_file(self.keys[path], stored)
+        made = in_chunks(make, len(paths), minimum=RECORDS_ON_ALL_CORES)
+        records = [record for chunk, _ in made for record in chunk]
+        for path, record in zip(paths, records, strict=True):
+            if snapshot is not None and path in opened:
+                snapshot.hashed(path, record[0] if record is not None else None)
+            if record is not None:
+                self.cache.add_file(*record)
         for _, analyses in made:
             self.cache.add_analyses(analyses)
-        return len(missing)
+        if snapshot is not None:
+            snapshot.pending = []
+        return len(paths)
 
     def _key(self, path: str, raw: bytes) -> bytes:
         return self.keys.get(path) or digest(path, raw)

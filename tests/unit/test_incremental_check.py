@@ -251,3 +251,18 @@ def test_a_file_whose_status_is_unchanged_is_not_read_again(
     names = [Path(path).name for path in read]
     assert names == [edited.name] if settled else edited.name in names
     assert after == _check(capsys, monkeypatch, "--no-cache") != before_edit
+
+
+def test_a_file_that_cannot_be_read_is_reported_however_the_records_are_made(
+    project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A first check's workers read and hash the files themselves; one they cannot read is E101,
+    as when the check reads it in turn."""
+    (project / "content/faq/gone.yaml").symlink_to(project / "nowhere.yaml")
+    in_turn = _check(capsys, monkeypatch, "--no-cache")
+    assert "content/faq/gone.yaml:1:1: error E101" in in_turn
+    monkeypatch.setattr(kept_module, "RECORDS_ON_ALL_CORES", 1)
+    monkeypatch.setattr(kept_module, "parallel_pays", lambda count, minimum: count >= minimum)
+    assert _check(capsys, monkeypatch, "--no-cache") == in_turn
+    assert _check(capsys, monkeypatch) == in_turn  # a first check, keeping what it made
+    assert _check(capsys, monkeypatch) == in_turn  # and again, from what it kept
