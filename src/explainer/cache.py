@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 CACHE_FOLDER = Path(".cache") / "explainer"
-FORMAT = 2  # bump when what is stored changes shape
+FORMAT = 3  # bump when what is stored changes shape
 LIBRARIES = ("PyYAML", "Markdown", "pymdown-extensions", "pydantic", "pydantic-core")
 
 
@@ -81,7 +81,9 @@ class CheckCache:
     _analyses_changed: bool = False
     _result_changed: bool = False
     _files: dict[bytes, Any] | None = None  # read on first use
-    _files_base: frozenset[bytes] = frozenset()  # the keys of its base file (see _write_layered)
+    _files_base: dict[bytes, Any] = field(default_factory=dict)  # the records of its base file
+    _file_parts: list[tuple[tuple[bytes, ...], bytes]] = field(default_factory=list)  # see _read_files
+    _in_parts: dict[bytes, Any] = field(default_factory=dict)
     _analyses_base: frozenset[bytes] = frozenset()
     _new_parts: list[bytes] = field(default_factory=list)  # pickled analyses added this run
     _files_used: dict[bytes, Any] = field(default_factory=dict)
@@ -140,9 +142,10 @@ class CheckCache:
 
     # -- content files -----------------------------------------------------------------------
 
-    def file(self, key: bytes) -> bytes | None:
+    def file(self, key: bytes) -> Any | None:
+        """The record kept for this key: the object, or its pickle (explainer.kept reads both)."""
         if self._files is None:
-            self._files, self._files_base = _read_layered(self.folder, FILES_FILE)
+            self._files, self._files_base, self._file_parts, self._in_parts = _read_files(self.folder)
         return self._files.get(key)
 
     def holds_files(self) -> bool:
@@ -150,15 +153,21 @@ class CheckCache:
         self.file(b"")
         return bool(self._files)
 
-    def add_file(self, key: bytes, record: bytes) -> None:
-        """A record made this run before the check looks it up (see KeptFiles.make_missing)."""
-        self.file(key)  # the stored records are read first, so they do not replace this one
+    def add_files(self, keys: tuple[bytes, ...], part: bytes) -> list[Any]:
+        """Records made this run before the check looks them up (see KeptFiles.make_missing), as
+        one pickled list in the order of `keys`: returned unpickled, and kept as they came."""
+        self.file(b"")  # the stored records are read first, so they do not replace these
         assert self._files is not None
-        self._files[key] = record
+        records: list[Any] = pickle.loads(part)
+        self._files.update(zip(keys, records, strict=True))
+        self._in_parts.update(zip(keys, records, strict=True))
+        self._file_parts.append((keys, part))
         self._files_changed = True
+        return records
 
-    def remember_file(self, key: bytes, record: bytes, *, changed: bool = True) -> None:
-        """A file record this run used (`changed`: one it made or completed), stored as bytes."""
+    def remember_file(self, key: bytes, record: Any, *, changed: bool = True) -> None:
+        """A file record this run used (`changed`: one it made or completed): the object as
+        `file` gave it, or its pickle."""
         self._files_used[key] = record
         self._files_changed = self._files_changed or changed
 
@@ -196,7 +205,7 @@ class CheckCache:
             _write(self.folder / STATS_FILE, self._stats)
         files_went = self._files_used.keys() != (self._files or {}).keys()
         if self._files_used and (self._files_changed or files_went):
-            _write_layered(self.folder, FILES_FILE, self._files_used, self._files_base)
+            _write_files(self.folder, self._files_used, self._files_base, self._file_parts, self._in_parts)
         rewritten = False  # the analyses' base, which then holds every part too
         if self._every_field_used:
             # Every field of the corpus was looked up: what was not is text no file holds any more.
@@ -254,6 +263,51 @@ def _write_layered(folder: Path, name: str, values: dict[bytes, Any], base: froz
     with contextlib.suppress(OSError):
         (folder / (name + LAYER)).unlink(missing_ok=True)
     return True
+
+
+# File records are kept the same way, and their base holds most of them in parts: the pickled
+# list of records one worker of a first check made, with their keys. One large pickle loads in
+# about half the time of the same records pickled one by one (a repeat check at 10,000 files
+# loads them all), and a worker's part is written as it came. The rest are pickled one by one.
+Parts = list[tuple[tuple[bytes, ...], bytes]]
+
+
+def _read_files(folder: Path | None) -> tuple[dict[bytes, Any], dict[bytes, Any], Parts, dict[bytes, Any]]:
+    """Every kept record by key (objects from parts, pickles otherwise); those of the base alone;
+    the base's parts; and the records as their parts hold them."""
+    if folder is None:
+        return {}, {}, [], {}
+    base, added = _read(folder / FILES_FILE), _read(folder / (FILES_FILE + LAYER))
+    parts, loose = base if isinstance(base, tuple) and len(base) == 2 else ([], {})
+    in_parts: dict[bytes, Any] = {}
+    for keys, part in parts:
+        in_parts.update(zip(keys, pickle.loads(part), strict=True))
+    in_base = {**in_parts, **loose}
+    return {**in_base, **(added if isinstance(added, dict) else {})}, in_base, list(parts), in_parts
+
+
+def _write_files(
+    folder: Path, used: dict[bytes, Any], base: dict[bytes, Any], parts: Parts, in_parts: dict[bytes, Any]
+) -> None:
+    """Keep the `used` records: those the base does not hold as they are (new ones, and ones this
+    run completed, say with findings under other settings) beside it, unless the base is too far
+    out of date; then the base again, with every part whose records are all used as it holds
+    them, as it was."""
+
+    def pickled(record: Any) -> bytes:
+        return record if isinstance(record, bytes) else pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL)
+
+    fresh = [key for key, record in used.items() if key not in base or record is not base[key]]
+    unused = len(base) - (len(used) - len(fresh))
+    if base and (len(fresh) + unused) * OUT_OF_DATE <= len(base):
+        _write(folder / (FILES_FILE + LAYER), {key: pickled(used[key]) for key in fresh})
+        return
+    whole = [(keys, part) for keys, part in parts if all(used.get(key) is in_parts[key] for key in keys)]
+    covered = {key for keys, _ in whole for key in keys}
+    loose = {key: pickled(record) for key, record in used.items() if key not in covered}
+    _write(folder / FILES_FILE, (whole, loose))
+    with contextlib.suppress(OSError):
+        (folder / (FILES_FILE + LAYER)).unlink(missing_ok=True)
 
 
 def _read(path: Path) -> Any:

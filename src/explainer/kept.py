@@ -89,8 +89,9 @@ class KeptFiles:
     keys: dict[str, bytes] = field(default_factory=dict)  # each file's key, when already computed
     # Each file's bytes, by path, for files known by their key alone (see explainer.snapshot).
     load: Callable[[str], bytes] | None = None
-    # By path, this run's record of each file, and its stored form while it is the one read.
-    _records: dict[str, tuple[bytes, FileRecord, bytes | None]] = field(default_factory=dict)
+    # By path, this run's record of each file, and its stored form (the cache's object or pickle)
+    # while it is the one read.
+    _records: dict[str, tuple[bytes, FileRecord, Any]] = field(default_factory=dict)
 
     def stored(self, path: str) -> Document | None:
         """The remembered outcome of reading this file, when its key is known and the cache has it
@@ -115,8 +116,8 @@ class KeptFiles:
             return document
         return self._restore(path, key, stored, lambda _: raw)
 
-    def _restore(self, path: str, key: bytes, stored: bytes, load: Callable[[str], bytes]) -> Document:
-        record: FileRecord = pickle.loads(stored)
+    def _restore(self, path: str, key: bytes, stored: Any, load: Callable[[str], bytes]) -> Document:
+        record: FileRecord = pickle.loads(stored) if isinstance(stored, bytes) else stored
         self._records[path] = (key, record, stored)
         if record.read_problems:
             raise ReadError(list(record.read_problems))
@@ -173,11 +174,11 @@ class KeptFiles:
         context.analyser.prepare()  # once here, not once in every worker
         settled, configuration = context_key(context), context.analyser.configuration
 
-        def make(indices: range) -> tuple[list[tuple[bytes, bytes] | None], bytes]:
-            """The key and record of each of these files (None: unreadable), and one pickle of
-            every analysis they left: the cache keeps it as it is, so this process neither
-            unpickles nor pickles them again."""
-            records: list[tuple[bytes, bytes] | None] = []
+        def make(indices: range) -> tuple[list[bytes | None], bytes, bytes]:
+            """The key of each of these files (None: unreadable), one pickle of the records of
+            those read and one of every analysis they left: the cache keeps both as they are."""
+            keys: list[bytes | None] = []
+            records: list[FileRecord] = []
             analyses: dict[bytes, Any] = {}
             for index in indices:
                 path = paths[index]
@@ -186,22 +187,21 @@ class KeptFiles:
                     try:
                         raw = read_bytes(opened[path])
                     except OSError:
-                        records.append(None)
+                        keys.append(None)
                         continue
-                key = digest(path, raw)
-                stored, found = _record_of(path, raw, context, settled, configuration)
-                records.append((key, stored))
+                keys.append(digest(path, raw))
+                record, found = _record_of(path, raw, context, settled, configuration)
+                records.append(record)
                 analyses.update(found)
-            return records, pickle.dumps(analyses, protocol=pickle.HIGHEST_PROTOCOL)
+            return keys, _pickled(records), pickle.dumps(analyses, protocol=pickle.HIGHEST_PROTOCOL)
 
-        made = in_chunks(make, len(paths), minimum=RECORDS_ON_ALL_CORES)
-        records = [record for chunk, _ in made for record in chunk]
-        for path, record in zip(paths, records, strict=True):
-            if snapshot is not None and path in opened:
-                snapshot.hashed(path, record[0] if record is not None else None)
-            if record is not None:
-                self.cache.add_file(*record)
-        for _, analyses in made:
+        start = 0
+        for keys, records, analyses in in_chunks(make, len(paths), minimum=RECORDS_ON_ALL_CORES):
+            for path, key in zip(paths[start : start + len(keys)], keys, strict=True):
+                if snapshot is not None and path in opened:
+                    snapshot.hashed(path, key)
+            start += len(keys)
+            self.cache.add_files(tuple(key for key in keys if key is not None), records)
             self.cache.add_analyses(analyses)
         if snapshot is not None:
             snapshot.pending = []
@@ -267,26 +267,26 @@ class EntryLinter:
 
 def _record_of(
     path: str, raw: bytes, context: Context, settled: bytes, configuration: str
-) -> tuple[bytes, dict[bytes, Any]]:
-    """One file's record, as a check working through it would leave it (pickled), and the
+) -> tuple[FileRecord, dict[bytes, Any]]:
+    """One file's record, as a check working through it would leave it, and the
     analyses of its Markdown fields, keyed as the check cache keeps them. `settled` is the
     context's key and `configuration` its parser's, worked out once for all files."""
     try:
         document = parse_document(path, raw)
     except ReadError as error:
-        return _pickled(FileRecord(read_problems=tuple(error.diagnostics))), {}
+        return FileRecord(read_problems=tuple(error.diagnostics)), {}
     kind = kind_of_path(path)
     if kind is None:  # the check reports the file (E211) and reads nothing in it
-        return _pickled(FileRecord()), {}
+        return FileRecord(), {}
     entity, found = validate_document(document, kind)
     entry = Entry(kind, document.stem, document, entity)
     linted = lint_entry(entry, context)
     record = FileRecord(validated=(entity, tuple(found)), lint=(settled, linted))
     texts = markdown_texts([entry])
-    return _pickled(record), {digest(configuration, t): context.analyser.parse(t) for t in texts}
+    return record, {digest(configuration, t): context.analyser.parse(t) for t in texts}
 
 
-def _pickled(record: FileRecord) -> bytes:
+def _pickled(record: Any) -> bytes:
     return pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL)
 
 

@@ -177,10 +177,9 @@ def test_a_few_new_values_are_written_beside_the_base_which_is_rewritten_once_ou
 
     def save(values: dict[bytes, bytes]) -> CheckCache:
         cache = CheckCache(folder)
-        for key in values:
-            cache.file(key)  # loads what is kept, as a check does
         for key, value in values.items():
-            cache.remember_file(key, value)
+            kept = cache.file(key)  # as a check does: an unchanged file's record is the one kept
+            cache.remember_file(key, kept if kept == value else value, changed=kept != value)
         cache.save()
         return cache
 
@@ -230,3 +229,24 @@ def test_the_analyses_a_first_checks_workers_made_serve_a_later_build(
     assert (
         analyse_corpus(content, Analyser(site.markdown_extensions), CheckCache.load(site.project_root)) == 0
     )
+
+
+def test_a_first_checks_records_stay_in_the_parts_its_workers_made_while_few_files_change(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from explainer import kept as kept_module
+
+    monkeypatch.setattr(kept_module, "RECORDS_ON_ALL_CORES", 1)
+    monkeypatch.setattr(kept_module, "parallel_pays", lambda count, minimum: count >= minimum)
+    site = find_project(project).site
+    check_content(site.content_dir, site=site)
+    base = project / ".cache/explainer/files.pickle"
+    parts, loose = cache_module._read(base)
+    assert parts and not loose
+    assert sum(len(keys) for keys, _ in parts) == len(list((project / "content").rglob("*.yaml")))
+    written = base.stat().st_mtime_ns
+    monkeypatch.setattr(kept_module, "RECORDS_ON_ALL_CORES", 10_000)  # one edit: made in turn
+    _edit(next((project / "content/faq").glob("*.yaml")), "answer: |\n  ", "answer: |\n  Now. ")
+    check_content(site.content_dir, site=site)
+    assert base.stat().st_mtime_ns == written
+    assert len(cache_module._read(project / ".cache/explainer/files.pickle.new")) == 1

@@ -266,3 +266,30 @@ def test_a_file_that_cannot_be_read_is_reported_however_the_records_are_made(
     assert _check(capsys, monkeypatch, "--no-cache") == in_turn
     assert _check(capsys, monkeypatch) == in_turn  # a first check, keeping what it made
     assert _check(capsys, monkeypatch) == in_turn  # and again, from what it kept
+
+
+def test_records_completed_under_new_settings_are_kept_in_place_of_the_parts_they_came_in(
+    project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A first check keeps its workers' records in parts; new settings lint every entry again, and
+    what they found is what the next check keeps, not the parts' findings under the old ones."""
+    monkeypatch.setattr(kept_module, "RECORDS_ON_ALL_CORES", 1)
+    monkeypatch.setattr(kept_module, "parallel_pays", lambda count, minimum: count >= minimum)
+    _check(capsys, monkeypatch)
+    _replace(
+        "mkdocs.yml",
+        "      content_dir: content\n",
+        "      content_dir: content\n      policy:\n        min_examples: 9\n",
+    )(project)
+    stricter = _check(capsys, monkeypatch)
+    linted: list[str] = []
+    lint = kept_module.lint_entry
+    monkeypatch.setattr(
+        kept_module, "lint_entry", lambda entry, ctx: linted.append(entry.id) or lint(entry, ctx)
+    )
+    monkeypatch.setattr(kept_module, "in_chunks", lambda work, count, minimum: [work(range(count))])
+    edited = _first("faq")(project)
+    edited.write_text(edited.read_text().replace("?", "? ", 1))
+    after_edit = _check(capsys, monkeypatch)
+    assert linted == [edited.stem]
+    assert after_edit == _check(capsys, monkeypatch, "--no-cache") == stricter  # a space changes no finding
