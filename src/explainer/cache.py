@@ -68,11 +68,12 @@ def code_fingerprint() -> bytes:
 
 @dataclass
 class CheckCache:
-    """The kept values of one project, in four files: the last whole result (small, read by every
-    repeat check), the status of content files (read by every repeat check), the records of content
-    files (read when a check runs), and the analyses of Markdown fields (read only when a check
-    parses). Saving keeps only the records and analyses
-    this run used, so those of deleted or edited files go."""
+    """The kept values of one project: the last whole result (small, read by every repeat check),
+    the status of content files (read by every repeat check), the records of content files (read
+    when a check runs), and the analyses of Markdown fields (read only when a check parses). The
+    records and analyses are kept in a base file and the few values added since (see
+    _write_layered); saving keeps only those this run used, so those of deleted or edited files
+    go once the base is written again."""
 
     folder: Path | None
     result: tuple[bytes, Any] | None = None
@@ -83,7 +84,7 @@ class CheckCache:
     _files: dict[bytes, Any] | None = None  # read on first use
     _files_base: dict[bytes, Any] = field(default_factory=dict)  # the records of its base file
     _file_parts: list[tuple[tuple[bytes, ...], bytes]] = field(default_factory=list)  # see _read_files
-    _in_parts: dict[bytes, Any] = field(default_factory=dict)
+    _in_parts: dict[bytes, Any] = field(default_factory=dict)  # records as their parts hold them
     _analyses_base: frozenset[bytes] = frozenset()
     _new_parts: list[bytes] = field(default_factory=list)  # pickled analyses added this run
     _files_used: dict[bytes, Any] = field(default_factory=dict)
