@@ -141,11 +141,13 @@ def repeated(
     runs: int,
     before_each: Callable[[int], None] | None = None,
     clear: tuple[Path, ...] = (),
+    warmups: int = WARMUPS,
 ) -> list[Sample]:
-    """One warm-up, then `runs` measured runs; `before_each(i)` is called before measured run i,
-    and the `clear` folders are removed before every run (warm-up included), outside the timed span."""
+    """`warmups` warm-up runs, then `runs` measured runs; `before_each(i)` is called before measured
+    run i, and the `clear` folders are removed before every run (warm-up included), outside the
+    timed span."""
     samples = []
-    for index in range(-WARMUPS, runs):
+    for index in range(-warmups, runs):
         for folder in clear:
             shutil.rmtree(folder, ignore_errors=True)
         if index >= 0 and before_each is not None:
@@ -360,6 +362,7 @@ class Options:
     skip_build_at: int | None
     skip_mkdocs: bool
     faq_filter: bool
+    build_once_at: int | None = None
 
 
 def medians(key: str, samples: list[Sample], figures: dict[str, Any], runs: dict[str, Any]) -> None:
@@ -409,11 +412,16 @@ def bench_size(n: int, work: Path, options: Options) -> dict[str, Any]:
     if options.skip_build_at is not None and n >= options.skip_build_at:
         result["skipped"] += ["explainer build", "mkdocs build", "page figures"]
     else:
-        log(f"N={n:,}: explainer build ×{options.runs} (+{WARMUPS} warm-up)")
         build = [str(EXPLAINER), "build"]
-        medians("build", repeated(build, project, options.runs, clear=(cache,)), figures, runs)
+        if options.build_once_at is not None and n >= options.build_once_at:
+            log(f"N={n:,}: explainer build, once")
+            medians("build", repeated(build, project, 1, clear=(cache,), warmups=0), figures, runs)
+            result["skipped"].append("repeated explainer builds (one build, no warm-up)")
+        else:
+            log(f"N={n:,}: explainer build ×{options.runs} (+{WARMUPS} warm-up)")
+            medians("build", repeated(build, project, options.runs, clear=(cache,)), figures, runs)
         figures.update(site_figures(project / "site", corpus.faq_ids[0], site_url))
-        if options.skip_mkdocs:
+        if options.skip_mkdocs or (options.build_once_at is not None and n >= options.build_once_at):
             result["skipped"].append("mkdocs build")
         else:
             export = work / f"n{n}" / "export"
@@ -503,6 +511,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         help="only check (no builds, no page figures) for sizes of N and more",
     )
     parser.add_argument("--skip-mkdocs", action="store_true", help="leave out the plain mkdocs build")
+    parser.add_argument(
+        "--build-once-at",
+        type=int,
+        metavar="N",
+        help="for sizes of N and more, build once (no warm-up, no plain mkdocs build) for the page figures",
+    )
     parser.add_argument("--faq-filter", action="store_true", help="time the FAQ filter in Chromium")
     parser.add_argument("--scripts", action="store_true", help="check the script-size budget")
     parser.add_argument("--seed", type=int, default=corpus_module.DEFAULT_SEED)
@@ -529,7 +543,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
-    options = Options(args.runs, args.seed, args.skip_build_at, args.skip_mkdocs, args.faq_filter)
+    options = Options(
+        args.runs, args.seed, args.skip_build_at, args.skip_mkdocs, args.faq_filter, args.build_once_at
+    )
     started = datetime.now(UTC)
     facts = machine()  # the load average at the start is one of the facts
     command = "scripts/bench " + " ".join(argv if argv is not None else sys.argv[1:])
