@@ -70,8 +70,11 @@ def explainer_nav(project: Path, today: date) -> list[Any]:
     return convert(build_site(site, documents).nav)
 
 
-def export_config(project: Path, export: Path, today: date, written_by: str) -> Path:
+def export_config(
+    project: Path, export: Path, today: date, written_by: str, *, nav: bool = True, name: str = "mkdocs.yml"
+) -> Path:
     """export/mkdocs.yml: the site's own settings, the explainer's nav and assets, no explainer plugin.
+    Without `nav`, MkDocs makes its default one: every page listed on every page.
 
     Zensical reads mkdocs.yml (or zensical.toml) and silently ignores plugins it does not implement, so
     one file serves Zensical and plain MkDocs. `theme.variant: classic` is Zensical's Material look;
@@ -83,12 +86,15 @@ def export_config(project: Path, export: Path, today: date, written_by: str) -> 
     config["docs_dir"], config["site_dir"] = "docs", "site"
     config["plugins"] = [p for p in config.get("plugins", []) if _plugin_name(p) != "explainer"]
     config["theme"]["variant"] = "classic"
-    config["nav"] = explainer_nav(project, today)
+    if nav:
+        config["nav"] = explainer_nav(project, today)
+    else:
+        config.pop("nav", None)
     config["extra_css"] = [*STYLESHEETS, *config.get("extra_css", [])]
     config["extra_javascript"] = [{"path": s, "defer": True} for s in SCRIPTS] + config.get(
         "extra_javascript", []
     )
-    target = export / "mkdocs.yml"
+    target = export / name
     text = yaml.dump(config, Dumper=_TagKeepingDumper, sort_keys=False, allow_unicode=True, width=110)
     target.write_text(
         f"# Written by {written_by}: the exported pages, without the explainer plugin.\n" + text

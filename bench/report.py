@@ -307,7 +307,13 @@ def figures_table(results: dict[str, Any]) -> str:
             rows.append(
                 [label, *(f"`{size['figures'][key]}`" if key in size["figures"] else "—" for size in sizes)]
             )
-    for key, base in (("build_s", "wall"), ("build_cpu_s", "CPU"), ("build_mib", "peak RSS")):
+    for key, base in (
+        ("build_s", "wall"),
+        ("build_cpu_s", "CPU"),
+        ("build_mib", "peak RSS"),
+        ("build_s/default_nav", "wall, against MkDocs' default nav"),
+        ("build_cpu_s/default_nav", "CPU, against MkDocs' default nav"),
+    ):
         values = [size.get("against_baseline", {}).get(key) for size in sizes]
         if any(v is not None for v in values):
             label = f"explainer build ÷ plain mkdocs build, {base}"
@@ -454,11 +460,19 @@ def check_verdicts(results: dict[str, Any]) -> list[Verdict]:
             )
         )
     size = _size(results, 1000)
-    if size and size.get("against_baseline", {}).get("build_s") is not None:
+    # Issue 15: "The sectioned nav already beats plain MkDocs [its default nav] at 1,000 pages ...
+    # Keep that lead." The plain build with the explainer's own nav is the harder, second row.
+    for suffix, against in (
+        ("/default_nav", "with MkDocs' default nav (the issue's baseline)"),
+        ("", "with the explainer's nav"),
+    ):
+        if not size or size.get("against_baseline", {}).get("build_s" + suffix) is None:
+            continue
         target = Target(
-            "`explainer build` no slower than plain MkDocs of the export, N = 1,000", 1.0, "times"
+            f"`explainer build` no slower than plain MkDocs of the export {against}, N = 1,000", 1.0, "times"
         )
-        wall, cpu = size["against_baseline"]["build_s"], size["against_baseline"].get("build_cpu_s")
+        wall = size["against_baseline"]["build_s" + suffix]
+        cpu = size["against_baseline"].get("build_cpu_s" + suffix)
         cpu_part = f"; CPU ×{cpu:.2f}: {verdict(cpu, target)}" if cpu is not None else ""
         found.append(
             Verdict(
@@ -886,6 +900,9 @@ def page(results: dict[str, Any], others: dict[str, Any]) -> str:
         "- **plain mkdocs build**: the same pages written out by `explainer export` and built by MkDocs",
         "  and Material alone, with the same navigation: the baseline, and the part of the build time",
         "  that is MkDocs.",
+        "- **plain mkdocs build, MkDocs' default nav**: the same export without the explainer's",
+        "  navigation, so MkDocs lists every page on every page: the baseline issue 15 measured (37.7 s",
+        "  at N = 1,000 on its machine), which the explainer's sectioned navigation is to stay ahead of.",
         "- **first load**: the gzipped bytes of the page and of every stylesheet, script and data file",
         "  from this site that it references; the search index loads only when a reader searches.",
         "",

@@ -115,6 +115,9 @@ METRICS: tuple[Metric, ...] = (
     Metric("mkdocs_s", "plain mkdocs build of the export", "s"),
     Metric("mkdocs_cpu_s", "plain mkdocs build, CPU time", "s"),
     Metric("mkdocs_mib", "plain mkdocs build, peak RSS", "MiB"),
+    Metric("mkdocs_default_nav_s", "plain mkdocs build, MkDocs' default nav", "s"),
+    Metric("mkdocs_default_nav_cpu_s", "plain mkdocs build, default nav, CPU time", "s"),
+    Metric("mkdocs_default_nav_mib", "plain mkdocs build, default nav, peak RSS", "MiB"),
     Metric("pages", "HTML pages built", "count"),
     Metric("largest_html_bytes", "largest HTML page", "bytes"),
     Metric("site_bytes", "whole site", "bytes"),
@@ -125,7 +128,14 @@ METRICS: tuple[Metric, ...] = (
 )
 METRIC_BY_KEY = {metric.key: metric for metric in METRICS}
 # Figures of `explainer build` divided by the same figure of the plain MkDocs build at the same N.
-AGAINST_BASELINE = {"build_s": "mkdocs_s", "build_cpu_s": "mkdocs_cpu_s", "build_mib": "mkdocs_mib"}
+AGAINST_BASELINE = {
+    "build_s": "mkdocs_s",
+    "build_cpu_s": "mkdocs_cpu_s",
+    "build_mib": "mkdocs_mib",
+    # Against the issue's baseline: the export built with MkDocs' default nav.
+    "build_s/default_nav": "mkdocs_default_nav_s",
+    "build_cpu_s/default_nav": "mkdocs_default_nav_cpu_s",
+}
 
 
 # -- running a child and reading its time and memory -----------------------------------------------
@@ -432,6 +442,11 @@ def bench_size(n: int, work: Path, options: Options) -> dict[str, Any]:
             command = [str(MKDOCS), "build", "--quiet", "--clean", "--config-file", str(config)]
             medians("mkdocs", repeated(command, export, options.runs), figures, runs)
             result["mkdocs_pages"] = len(list((export / "site").rglob("*.html")))
+            # Issue 15's own baseline: the same export with MkDocs' default nav.
+            log(f"N={n:,}: the same, with MkDocs' default nav ×{options.runs} (+{WARMUPS} warm-up)")
+            config = export_config(project, export, ANCHOR, "bench/run.py", nav=False, name="default-nav.yml")
+            command = [str(MKDOCS), "build", "--quiet", "--clean", "--config-file", str(config)]
+            medians("mkdocs_default_nav", repeated(command, export, options.runs), figures, runs)
         if options.faq_filter:
             log(f"N={n:,}: FAQ filter keystrokes in Chromium")
             result["faq_filter"] = faq_filter_figures(project / "site", corpus.queries)
@@ -474,9 +489,9 @@ def add_ratios(sizes: list[dict[str, Any]]) -> None:
     for size in sizes:
         figures = size["figures"]
         size["against_baseline"] = {
-            key: ratio(figures[key], figures[base])
+            key: ratio(figures[key.partition("/")[0]], figures[base])
             for key, base in AGAINST_BASELINE.items()
-            if key in figures and base in figures
+            if key.partition("/")[0] in figures and base in figures
         }
     for metric in METRICS:
         having = [s for s in sizes if metric.key in s["figures"]]
