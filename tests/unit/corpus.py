@@ -51,3 +51,26 @@ def fixture_header(path: Path) -> tuple[str, list[str], dict[str, Any]]:
         elif line.startswith("# settings: "):
             settings = json.loads(line.removeprefix("# settings: "))
     return target, expected, settings
+
+
+def make_records_first(monkeypatch: Any, *, here: bool = False) -> None:
+    """Have a check make every missing file record first (explainer.kept.KeptFiles.make_missing),
+    however few files there are; `here` runs the workers' part in this process, where spies see it."""
+    from explainer import kept
+
+    monkeypatch.setattr(kept, "RECORDS_ON_ALL_CORES", 1)
+    monkeypatch.setattr(kept, "parallel_pays", lambda count, minimum: count >= minimum)
+    if here:
+        monkeypatch.setattr(kept, "in_chunks", lambda work, count, minimum: [work(range(count))])
+
+
+def spy_on_reading_and_linting(monkeypatch: Any) -> tuple[list[str], list[str]]:
+    """The paths explainer.kept parses and the entry ids it lints, from now on."""
+    from explainer import kept
+
+    parsed: list[str] = []
+    linted: list[str] = []
+    parse, lint = kept.parse_document, kept.lint_entry
+    monkeypatch.setattr(kept, "parse_document", lambda path, raw: parsed.append(path) or parse(path, raw))
+    monkeypatch.setattr(kept, "lint_entry", lambda entry, ctx: linted.append(entry.id) or lint(entry, ctx))
+    return parsed, linted

@@ -14,6 +14,7 @@ import pytest
 
 from explainer import cache as cache_module
 from explainer import check as check_module
+from explainer import kept
 from explainer.analysis import analyse_corpus
 from explainer.cache import CheckCache
 from explainer.check import check_content
@@ -21,6 +22,7 @@ from explainer.cli import main
 from explainer.markdown import Analyser, AnalyserCache
 from explainer.project import find_project
 from tests.conftest import CORPUS, FIXTURES
+from tests.unit.corpus import make_records_first
 
 Run = tuple[int, str, str]
 
@@ -207,10 +209,7 @@ def test_the_analyses_a_first_checks_workers_made_serve_a_later_build(
     project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Kept as the workers pickled them (explainer.kept.KeptFiles.make_missing), then read back."""
-    from explainer import kept as kept_module
-
-    monkeypatch.setattr(kept_module, "RECORDS_ON_ALL_CORES", 1)
-    monkeypatch.setattr(kept_module, "parallel_pays", lambda count, minimum: count >= minimum)
+    make_records_first(monkeypatch)
     site = find_project(project).site
     content = check_content(site.content_dir, site=site).content
     assert (project / ".cache/explainer/analyses.pickle.parts").exists()
@@ -234,10 +233,7 @@ def test_the_analyses_a_first_checks_workers_made_serve_a_later_build(
 def test_a_first_checks_records_stay_in_the_parts_its_workers_made_while_few_files_change(
     project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from explainer import kept as kept_module
-
-    monkeypatch.setattr(kept_module, "RECORDS_ON_ALL_CORES", 1)
-    monkeypatch.setattr(kept_module, "parallel_pays", lambda count, minimum: count >= minimum)
+    make_records_first(monkeypatch)
     site = find_project(project).site
     check_content(site.content_dir, site=site)
     base = project / ".cache/explainer/files.pickle"
@@ -245,7 +241,7 @@ def test_a_first_checks_records_stay_in_the_parts_its_workers_made_while_few_fil
     assert parts and not loose
     assert sum(len(keys) for keys, _ in parts) == len(list((project / "content").rglob("*.yaml")))
     written = base.stat().st_mtime_ns
-    monkeypatch.setattr(kept_module, "RECORDS_ON_ALL_CORES", 10_000)  # one edit: made in turn
+    monkeypatch.setattr(kept, "RECORDS_ON_ALL_CORES", 10_000)  # one edit: made in turn
     _edit(next((project / "content/faq").glob("*.yaml")), "answer: |\n  ", "answer: |\n  Now. ")
     check_content(site.content_dir, site=site)
     assert base.stat().st_mtime_ns == written

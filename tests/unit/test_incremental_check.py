@@ -23,7 +23,13 @@ from explainer.cli import main
 from explainer.families import built_families
 from explainer.lint import RULES, Context, lint_entry
 from tests.conftest import CORPUS, FIXTURES, TODAY
-from tests.unit.corpus import check_with, fixture_header, site_with
+from tests.unit.corpus import (
+    check_with,
+    fixture_header,
+    make_records_first,
+    site_with,
+    spy_on_reading_and_linting,
+)
 
 BAD = sorted((FIXTURES / "bad").glob("*.y*ml"))
 PER_ENTRY = sorted({rule.code for rule in RULES if rule.per_entry})
@@ -131,9 +137,7 @@ def made_first(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) 
 
     monkeypatch.setattr(kept_module.KeptFiles, "make_missing", counted)
     if request.param.endswith("all cores"):
-        monkeypatch.setattr(kept_module, "RECORDS_ON_ALL_CORES", 1)
-        # Made even where this process may not fork: on_all_cores then runs them here, in turn.
-        monkeypatch.setattr(kept_module, "parallel_pays", lambda count, minimum: count >= minimum)
+        make_records_first(monkeypatch)
     return made
 
 
@@ -174,15 +178,7 @@ def test_a_repeat_check_after_one_edit_reads_and_lints_only_that_file(
     project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _check(capsys, monkeypatch)
-    parsed: list[str] = []
-    linted: list[str] = []
-    parse, lint = kept_module.parse_document, kept_module.lint_entry
-    monkeypatch.setattr(
-        kept_module, "parse_document", lambda path, raw: parsed.append(path) or parse(path, raw)
-    )
-    monkeypatch.setattr(
-        kept_module, "lint_entry", lambda entry, ctx: linted.append(entry.id) or lint(entry, ctx)
-    )
+    parsed, linted = spy_on_reading_and_linting(monkeypatch)
     edited = _first("faq")(project)
     edited.write_text(edited.read_text().replace("?", "? ", 1))
     _check(capsys, monkeypatch)
@@ -194,11 +190,7 @@ def test_a_new_day_reads_no_file_again_but_still_finds_what_went_stale(
     project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     assert "W502" not in _check(capsys, monkeypatch)
-    linted: list[str] = []
-    lint = kept_module.lint_entry
-    monkeypatch.setattr(
-        kept_module, "lint_entry", lambda entry, ctx: linted.append(entry.id) or lint(entry, ctx)
-    )
+    _, linted = spy_on_reading_and_linting(monkeypatch)
     monkeypatch.setenv("EXPLAINER_TODAY", "2031-01-01")
     assert "W502" in _check(capsys, monkeypatch)
     assert linted == []
@@ -208,19 +200,8 @@ def test_records_made_first_leave_the_check_nothing_to_redo(
     project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Made ahead, a file's record holds all the check needs: it is read and linted once."""
-    monkeypatch.setattr(kept_module, "RECORDS_ON_ALL_CORES", 1)
-    monkeypatch.setattr(kept_module, "parallel_pays", lambda count, minimum: count >= minimum)
-    # In this process, where the counts below can see them.
-    monkeypatch.setattr(kept_module, "in_chunks", lambda work, count, minimum: [work(range(count))])
-    parsed: list[str] = []
-    linted: list[str] = []
-    parse, lint = kept_module.parse_document, kept_module.lint_entry
-    monkeypatch.setattr(
-        kept_module, "parse_document", lambda path, raw: parsed.append(path) or parse(path, raw)
-    )
-    monkeypatch.setattr(
-        kept_module, "lint_entry", lambda entry, ctx: linted.append(entry.id) or lint(entry, ctx)
-    )
+    make_records_first(monkeypatch, here=True)  # in this process, where the counts below can see them
+    parsed, linted = spy_on_reading_and_linting(monkeypatch)
     _check(capsys, monkeypatch)
     files = sorted((project / "content").rglob("*.yaml"))
     assert sorted(parsed) == [f"content/{path.relative_to(project / 'content')}" for path in files]
@@ -261,8 +242,7 @@ def test_a_file_that_cannot_be_read_is_reported_however_the_records_are_made(
     (project / "content/faq/gone.yaml").symlink_to(project / "nowhere.yaml")
     in_turn = _check(capsys, monkeypatch, "--no-cache")
     assert "content/faq/gone.yaml:1:1: error E101" in in_turn
-    monkeypatch.setattr(kept_module, "RECORDS_ON_ALL_CORES", 1)
-    monkeypatch.setattr(kept_module, "parallel_pays", lambda count, minimum: count >= minimum)
+    make_records_first(monkeypatch)
     assert _check(capsys, monkeypatch, "--no-cache") == in_turn
     assert _check(capsys, monkeypatch) == in_turn  # a first check, keeping what it made
     assert _check(capsys, monkeypatch) == in_turn  # and again, from what it kept
@@ -273,8 +253,7 @@ def test_records_completed_under_new_settings_are_kept_in_place_of_the_parts_the
 ) -> None:
     """A first check keeps its workers' records in parts; new settings lint every entry again, and
     what they found is what the next check keeps, not the parts' findings under the old ones."""
-    monkeypatch.setattr(kept_module, "RECORDS_ON_ALL_CORES", 1)
-    monkeypatch.setattr(kept_module, "parallel_pays", lambda count, minimum: count >= minimum)
+    make_records_first(monkeypatch)
     _check(capsys, monkeypatch)
     _replace(
         "mkdocs.yml",
@@ -282,12 +261,8 @@ def test_records_completed_under_new_settings_are_kept_in_place_of_the_parts_the
         "      content_dir: content\n      policy:\n        min_examples: 9\n",
     )(project)
     stricter = _check(capsys, monkeypatch)
-    linted: list[str] = []
-    lint = kept_module.lint_entry
-    monkeypatch.setattr(
-        kept_module, "lint_entry", lambda entry, ctx: linted.append(entry.id) or lint(entry, ctx)
-    )
-    monkeypatch.setattr(kept_module, "in_chunks", lambda work, count, minimum: [work(range(count))])
+    _, linted = spy_on_reading_and_linting(monkeypatch)
+    make_records_first(monkeypatch, here=True)
     edited = _first("faq")(project)
     edited.write_text(edited.read_text().replace("?", "? ", 1))
     after_edit = _check(capsys, monkeypatch)
