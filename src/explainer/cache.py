@@ -243,6 +243,11 @@ PARTS = ".parts"  # analyses made by a first check's workers, each part one pick
 OUT_OF_DATE = 8
 
 
+def _beside_the_base(kept: int, changed: int) -> bool:
+    """Whether what changed is written beside a base of `kept` values, not the base again."""
+    return kept > 0 and changed * OUT_OF_DATE <= kept
+
+
 def _read_layered(folder: Path | None, name: str) -> tuple[dict[bytes, Any], frozenset[bytes]]:
     """The values kept under `name` (its base and what was added since), and the base's keys."""
     if folder is None:
@@ -257,7 +262,7 @@ def _write_layered(folder: Path, name: str, values: dict[bytes, Any], base: froz
     (then it is rewritten whole, and True returned)."""
     added = {key: value for key, value in values.items() if key not in base}
     unused = len(base) - (len(values) - len(added))
-    if base and (len(added) + unused) * OUT_OF_DATE <= len(base):
+    if _beside_the_base(len(base), len(added) + unused):
         _write(folder / (name + LAYER), added)
         return False
     _write(folder / name, values)
@@ -300,7 +305,7 @@ def _write_files(
 
     fresh = [key for key, record in used.items() if key not in base or record is not base[key]]
     unused = len(base) - (len(used) - len(fresh))
-    if base and (len(fresh) + unused) * OUT_OF_DATE <= len(base):
+    if _beside_the_base(len(base), len(fresh) + unused):
         _write(folder / (FILES_FILE + LAYER), {key: pickled(used[key]) for key in fresh})
         return
     whole = [(keys, part) for keys, part in parts if all(used.get(key) is in_parts[key] for key in keys)]
