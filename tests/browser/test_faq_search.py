@@ -33,7 +33,7 @@ pytestmark = pytest.mark.browser
 
 LARGE_FAQ = 1000
 # How readers type, and the question that answers them: words that only connect ("vs", "the
-# difference between") or pad ("myself") must not get in the way.
+# difference between") must not get in the way, and "run myself" is the site's synonym for self-hosting.
 FIRST_RESULTS = [
     ("gan vs diffusion", "what-is-the-difference-between-gans-and-diffusion-models"),
     ("why does chatgpt make stuff up", "why-do-llms-hallucinate"),

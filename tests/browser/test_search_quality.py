@@ -202,3 +202,20 @@ def test_each_question_comes_first_for_its_own_wordings(site_dir: Path) -> None:
     share = 1 - len(misses) / len(wordings)
     print(f"\nown page first for {share:.1%} of {len(wordings)} wordings", *misses, sep="\n  ")
     assert share >= OWN_PAGE_FLOOR, misses
+
+
+# Issue 13's own words, typed into the site search as a reader would: the page that answers comes
+# first (the decision guide for the question it is titled with).
+READERS_OWN_WORDS = [
+    ("gan vs diffusion", "faq/what-is-the-difference-between-gans-and-diffusion-models/"),
+    ("why does chatgpt make stuff up", "faq/why-do-llms-hallucinate/"),
+    ("llm cheaper to run myself?", "faq/is-self-hosting-cheaper-than-an-api/"),
+    ("why do language models make things up", "faq/why-do-llms-hallucinate/"),
+    ("which should I use?", "guide/"),
+]
+
+
+def test_the_issues_own_queries_find_their_page_first_in_site_search(site_dir: Path) -> None:
+    results = search_worker(site_dir / INDEX, [query for query, _ in READERS_OWN_WORDS])
+    firsts = {query: found[0][0]["location"] if found else None for (query, _), found in zip(READERS_OWN_WORDS, results)}
+    assert firsts == dict(READERS_OWN_WORDS)

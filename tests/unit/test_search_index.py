@@ -304,3 +304,40 @@ def test_a_question_comes_first_for_its_own_other_phrasing_before_a_page_that_co
     # "GAN vs VAE" is how the GAN question is also asked: typed word for word, that question answers.
     (results,) = specific_search("GAN vs VAE")
     assert _locations(results)[0] == "faq/what-is-a-gan/"
+
+
+# Many pages that use the words of "Which should I use?" more, and in longer titles, than the page
+# with that title: without a rule for titles typed word for word, it falls below the pages reranked.
+COMMON_WORDS = {
+    "docs": [
+        *(
+            {
+                "location": f"faq/how-do-teams-use-indexes-{n}/",
+                "title": f"How do teams use indexes in case {n}?",
+                "text": "<p>Teams use indexes; the indexes they use are used by every user who uses them.</p>",
+                "boost": 2.0,
+            }
+            for n in range(80)
+        ),
+        {"location": "guide/", "title": "Which should I use?", "text": "<p>Answer the questions to get a pick.</p>"},
+        {"location": "faq/sql-or-nosql/", "title": "SQL or NoSQL?", "text": "<p>It depends.</p>", "boost": 2.0},
+    ]
+}
+
+
+@pytest.fixture(scope="module")
+def common_words_search(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    index_file = tmp_path_factory.mktemp("common") / "explainer.json"
+    extras = SearchExtras(names={"faq/sql-or-nosql/": ["which one should i use for orders"]})
+    index_file.write_bytes(index_bytes(compact_index(COMMON_WORDS, extras)))
+    return lambda *queries: search_worker(index_file, queries)
+
+
+def test_a_title_or_other_phrasing_typed_word_for_word_comes_first(common_words_search: Any) -> None:
+    # Both are made of words every page uses; typed whole, with their small words, they name one page.
+    guide, sql = common_words_search("which should i use", "Which one should I use for orders?")
+    assert _locations(guide)[0] == "guide/"
+    assert _locations(sql)[0] == "faq/sql-or-nosql/"
+    # Only the whole wording counts: the same words in another order rank as usual.
+    (reordered,) = common_words_search("use which i should")
+    assert _locations(reordered)[0] != "guide/"

@@ -11,7 +11,8 @@
    title that is mostly what was asked ("Index" for "what is an index"), more for a title or
    name that is exactly what was asked (or is the most specific thing asked: "Sharding" for
    "sharding setup"), and for comparing when the reader compares, most for a title that compares
-   two of the things asked. Loaded as a script in the search worker, after search-words.js. */
+   two of the things asked. A page whose title or other name is the query, typed word for word, comes
+   first. Loaded as a script in the search worker, after search-words.js. */
 (function (root) {
   "use strict";
   // Loaded after search-words.js, which both the site search and the FAQ filter use.
@@ -45,6 +46,7 @@
     self.lengths = new Float64Array(docs.length * 3);
     self.boosts = docs.map(function (doc) { return doc.boost || 1; });
     self.postings = new Map();
+    self.titled = new Map();
     var total = [0, 0, 0], filled = [0, 0, 0];
     docs.forEach(function (doc, d) {
       var fields = [normalise(doc.title || ""), (doc.names || []).map(normalise).join(" " + GAP + " "), normalise(doc.text || "")];
@@ -67,6 +69,12 @@
       });
       self.fields.push(fields);
       self.counts.push(count);
+      // The title and each other name whole, small words included, to find what is typed word for word.
+      [fields[0]].concat((doc.names || []).map(normalise)).forEach(function (whole) {
+        if (!whole) return;
+        var list = self.titled.get(whole);
+        if (list) list.push(d); else self.titled.set(whole, [d]);
+      });
     });
     self.postings.delete(GAP);
     // A field's usual length among the documents that have it (most have no other names).
@@ -261,13 +269,19 @@
     found.forEach(function (hit) {
       hit.score *= Math.pow(hit.matched / list.length, 2) * self.boosts[hit.doc];
     });
+    // A page whose title, or one of its other names, is what was typed word for word comes first,
+    // however common its words are: "which should I use" is the decision guide's title.
+    var named = new Set(self.titled.get(split(normalise(query)).join(" ")) || []);
+    found.forEach(function (hit) { hit.named = named.has(hit.doc); });
     found.sort(byScore);
-    found.slice(0, RERANK).forEach(function (hit) { hit.score *= self.bonus(hit.doc, list, comparing); });
+    found.forEach(function (hit, place) {
+      if (place < RERANK || hit.named) hit.score *= self.bonus(hit.doc, list, comparing);
+    });
     found.sort(byScore);
     return { hits: found, concepts: list };
   };
 
-  function byScore(a, b) { return b.score - a.score || a.doc - b.doc; }
+  function byScore(a, b) { return b.named - a.named || b.score - a.score || a.doc - b.doc; }
 
   function holds(c, term) { return c.all[term] !== undefined; }
 

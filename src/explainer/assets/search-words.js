@@ -12,11 +12,11 @@
     "because been between but by can cannot compare compared comparison could define definition " +
     "did difference differences different do does either else even ever every exactly explain " +
     "explained for from get got had has have he her hers him his how however i if in into is it " +
-    "its just kind let like may me mean meaning means might most must my myself no not of off " +
+    "its just kind let like may me mean meaning means might most must my no not of off " +
     "often on only or other our own please rather really say she should since so some someone " +
     "something sort still stands stuff tell than that the their them then there these they thing " +
     "things this to too us v versus vs was way ways we were what whats when where which while who " +
-    "why will with would you your yourself").split(" "));
+    "why will with would you your").split(" "));
   // A query that compares: the words people put between the things they compare.
   var COMPARES = /(?:^| )(?:vs|versus|v|or|difference|differences|compare|compared|comparison)(?: |$)/;
   var ENDING = /^(?:e|es|ed|er|ers|ing|ings|ion|ions|ation|ations|ive|ly|ment|ments|s|y|ies|ied|al)?$/;
