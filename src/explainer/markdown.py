@@ -57,7 +57,7 @@ _EMPHASIS_RUN = re.compile(r"[*_]{4,}")
 # A number starts a list, or looks like one (W402), only when a space or tab follows its '.' or ')':
 # a citation wrapped before its year ("Ho et al.,\n2020)") is prose.
 _MARKUP_CHARACTERS = re.compile(
-    r"[<>&\[\]!{}`\\|~@]|:[\w+-]+:|://|www\.|^\s*(?:[#=>+*-]|\d+[.)][ \t]|\?\?\?)|^(?: {4}|\t)", re.M
+    r"[<>&\[\]!{}`\\|~@]|:[\w+-]+:|://|www\.|^\s*(?:[#=>+*-]|\d+[.)][ \t]|\?\?\?)|^(?: {4}| {0,3}\t)", re.M
 )
 # A heading line as Python-Markdown reads one: '#' at the very start of a line, no space needed.
 _ATX_HEADING = re.compile(r"^(#{1,6})", re.MULTILINE)

@@ -7,7 +7,7 @@ the shortcut's edges, is analysed both ways with the site's own extensions and t
 from __future__ import annotations
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from explainer.markdown import ANALYSERS, DEFAULT_EXTENSIONS, Analyser, is_plain, simple_analysis
@@ -68,6 +68,7 @@ TEXT = st.lists(st.one_of(WORD, LINK, EDGE, LINK), min_size=1, max_size=12).map(
 @pytest.mark.parametrize("analyser", ANALYSERS_UNDER_TEST, ids=["defaults", "site"])
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=TEXT)
+@example(text=" \t[](term:acid)")  # a space and a tab indent a code block, as four spaces do
 def test_generated_text_gets_the_same_analysis_either_way(analyser: Analyser, text: str) -> None:
     _agree(analyser, text)
 
