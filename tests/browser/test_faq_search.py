@@ -289,6 +289,21 @@ def test_an_abbreviation_finds_questions_that_only_spell_it_out(
     traffic.assert_clean()
 
 
+def test_a_synonym_is_marked_whole_and_its_small_words_never_alone(real_faq: Page, traffic: Traffic) -> None:
+    # "MoE" stands for "mixture of experts": that name is marked where it is written, and the "of"
+    # of every other sentence is not.
+    filter_faq(real_faq, "MoE")
+    summary = real_faq.locator(f"{FILTER_FORM} .ex-faq-results > li summary").first
+    expect(summary).to_have_text("What is a mixture-of-experts (MoE) model?")
+    marked = [
+        " ".join(re.findall(r"\w+", text.casefold()))
+        for text in summary.locator("mark.ex-hit").all_inner_texts()
+    ]
+    assert "mixture of experts" in marked, marked
+    assert all("mixture of experts" in text or "moe" in text for text in marked), marked
+    traffic.assert_clean()
+
+
 def test_the_long_form_finds_questions_that_only_use_the_abbreviation(real_faq: Page, site_dir: Path) -> None:
     filter_faq(real_faq, "retrieval augmented generation")
     shown = set(visible_faq_results(real_faq))

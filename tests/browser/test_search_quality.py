@@ -217,5 +217,8 @@ READERS_OWN_WORDS = [
 
 def test_the_issues_own_queries_find_their_page_first_in_site_search(site_dir: Path) -> None:
     results = search_worker(site_dir / INDEX, [query for query, _ in READERS_OWN_WORDS])
-    firsts = {query: found[0][0]["location"] if found else None for (query, _), found in zip(READERS_OWN_WORDS, results)}
+    firsts = {
+        query: found[0][0]["location"] if found else None
+        for (query, _), found in zip(READERS_OWN_WORDS, results, strict=True)
+    }
     assert firsts == dict(READERS_OWN_WORDS)

@@ -319,8 +319,17 @@ COMMON_WORDS = {
             }
             for n in range(80)
         ),
-        {"location": "guide/", "title": "Which should I use?", "text": "<p>Answer the questions to get a pick.</p>"},
-        {"location": "faq/sql-or-nosql/", "title": "SQL or NoSQL?", "text": "<p>It depends.</p>", "boost": 2.0},
+        {
+            "location": "guide/",
+            "title": "Which should I use?",
+            "text": "<p>Answer the questions to get a pick.</p>",
+        },
+        {
+            "location": "faq/sql-or-nosql/",
+            "title": "SQL or NoSQL?",
+            "text": "<p>It depends.</p>",
+            "boost": 2.0,
+        },
     ]
 }
 
@@ -341,3 +350,34 @@ def test_a_title_or_other_phrasing_typed_word_for_word_comes_first(common_words_
     # Only the whole wording counts: the same words in another order rank as usual.
     (reordered,) = common_words_search("use which i should")
     assert _locations(reordered)[0] != "guide/"
+
+
+MARKING = {
+    "docs": [
+        {"location": "glossary/", "title": "Glossary", "text": ""},
+        {
+            "location": "glossary/#change-data-capture",
+            "title": "Change data capture",
+            "text": "<p>A change-data-capture feed streams each row change to a queue of subscribers.</p>",
+        },
+        {
+            "location": "faq/what-is-a-log/",
+            "title": "What is a log?",
+            "text": "<p>A record of every change to data; change data capture reads it.</p>",
+        },
+    ]
+}
+
+
+def test_a_synonym_is_marked_whole_and_its_small_words_never_alone(tmp_path: Path) -> None:
+    # "CDC" stands for "change data capture": written with hyphens or spaces, that name is marked
+    # whole, and "change", "data" or "to" on their own are not.
+    index_file = tmp_path / "explainer.json"
+    extras = SearchExtras(synonyms=[["cdc", "change data capture", "capture changes to data"]])
+    index_file.write_bytes(index_bytes(compact_index(MARKING, extras)))
+    (results,) = search_worker(index_file, ["cdc"])
+    entry = next(group[0] for group in results if group[0]["location"] == "glossary/#change-data-capture")
+    assert entry["title"] == "<mark>Change data capture</mark>"
+    assert "<mark>change-data-capture</mark> feed streams each row change to a queue" in entry["text"]
+    log = next(group[0] for group in results if group[0]["location"] == "faq/what-is-a-log/")
+    assert log["text"] == "A record of every change to data; <mark>change data capture</mark> reads it."

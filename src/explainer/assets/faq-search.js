@@ -282,14 +282,17 @@
       return { found: partial.sort(byScore).slice(0, PARTIAL_LIMIT), partial: true, concepts: list };
     }
 
-    // The words to mark in what is shown: every vocabulary word and synonym the query stood for.
+    // What to mark in what is shown: every vocabulary word the query stood for, and each synonym
+    // it named, whole ("text-to-video", never a lone "to").
     function marking(list) {
       var words = [];
       list.forEach(function (c) { words = words.concat(c.phrases || Object.keys(c.words)); });
-      words = words.join(" ").split(" ").filter(function (w) { return w.length > 1; });
+      words = words.filter(function (w) { return w.length > 1; }).map(function (w) {
+        return w.split(" ").map(escapeRegExp).join("[^\\p{L}\\p{N}]+");
+      });
       if (!words.length) return null;
       words.sort(function (a, b) { return b.length - a.length; });
-      return new RegExp("(?<![\\p{L}\\p{N}])(" + words.map(escapeRegExp).join("|") + ")(?![\\p{L}\\p{N}])", "giu");
+      return new RegExp("(?<![\\p{L}\\p{N}])(" + words.join("|") + ")(?![\\p{L}\\p{N}])", "giu");
     }
 
     // Put every question back in its topic, as the page was written.

@@ -26,6 +26,7 @@
   var KEYED = 1.6; // a title or name that is the most specific thing asked (rarest concept)
   var RERANK = 60; // documents that get the phrase, proximity and focus bonuses
   var GAP = "~"; // between two names of a document: a phrase never runs across it
+  var SEPARATOR = "[^\\p{L}\\p{N}]+"; // between the words of a name, as the page writes them
 
   function split(text) { return text ? text.split(" ") : []; }
 
@@ -166,11 +167,14 @@
     return found;
   };
 
-  // Every word of the index a synonym concept stands for: the forms of its names' words.
+  // Every word of the index a synonym concept stands for: the forms of its names' words, but not
+  // the small words inside a name ("to" in "text to video" stands for nothing).
   Index.prototype.forms = function (c) {
     var all = {}, self = this;
     c.phrases.forEach(function (p) {
-      split(p).forEach(function (w) {
+      var parts = split(p);
+      parts.forEach(function (w) {
+        if (parts.length > 1 && CONNECTING.has(w)) return;
         var forms = self.candidates(w, false, true);
         Object.keys(forms).forEach(function (v) { all[v] = 1; });
       });
@@ -350,19 +354,33 @@
     return gain;
   };
 
-  // The words to mark in what is shown, longest first: every word of the index the query stood for.
-  function marks(list) {
-    var words = [];
-    list.forEach(function (c) { words = words.concat(Object.keys(c.all)); });
-    return words.filter(function (w) { return w.length > 1; }).sort(function (a, b) { return b.length - a.length; });
-  }
+  function escaped(word) { return word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); }
 
-  function pattern(words) {
-    if (!words.length) return null;
-    var escaped = words.map(function (w) { return w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); });
-    return new RegExp("(?<![\\p{L}\\p{N}])(" + escaped.join("|") + ")(?![\\p{L}\\p{N}])", "giu");
+  // What to mark in what is shown, as expressions, longest first: each word of the index a typed
+  // word stood for, and each name of a synonym the query named, whole ("text-to-video", never a
+  // lone "text" or "to"), in any of the forms the index holds of its words.
+  Index.prototype.marks = function (list) {
+    var self = this, found = [];
+    list.forEach(function (c) {
+      if (!c.phrases) {
+        Object.keys(c.all).forEach(function (w) { if (w.length > 1) found.push(escaped(w)); });
+        return;
+      }
+      c.phrases.forEach(function (p) {
+        var forms = split(p).map(function (w) { return Object.keys(self.candidates(w, false, true)).map(escaped); });
+        if (forms.every(function (f) { return f.length; }) && (forms.length > 1 || p.length > 1)) {
+          found.push(forms.map(function (f) { return f.length > 1 ? "(?:" + f.join("|") + ")" : f[0]; }).join(SEPARATOR));
+        }
+      });
+    });
+    return found.sort(function (a, b) { return b.length - a.length; });
+  };
+
+  function pattern(marks) {
+    if (!marks.length) return null;
+    return new RegExp("(?<![\\p{L}\\p{N}])(" + marks.join("|") + ")(?![\\p{L}\\p{N}])", "giu");
   }
 
   // What the search worker uses; the word handling itself is ExplainerWords (search-words.js).
-  root.ExplainerSearch = { Index: Index, marks: marks, pattern: pattern };
+  root.ExplainerSearch = { Index: Index, pattern: pattern };
 })(self);
