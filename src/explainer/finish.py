@@ -24,18 +24,15 @@ import re
 from dataclasses import dataclass
 from importlib import resources
 
+from explainer.shipped import shipped_script
+
 EXECUTABLE_TYPES = {"", "text/javascript", "application/javascript", "module"}
 # Inlined in every head before the theme's script (their hashes are in the policy like any inline script).
 INLINED_SCRIPTS = ("on-demand.js", "title-guard.js")
 
 
 def _inlined(name: str) -> str:
-    source = (resources.files("explainer.assets") / name).read_text(encoding="utf-8")
-    return "\n".join(
-        line.strip()
-        for line in re.sub(r"\A\s*/\*.*?\*/\s*", "", source, count=1, flags=re.DOTALL).splitlines()
-        if line.strip() and not line.strip().startswith("//")
-    )
+    return shipped_script((resources.files("explainer.assets") / name).read_text(encoding="utf-8")).strip()
 
 
 HEAD_SCRIPTS = "".join(f"<script>{_inlined(name)}</script>" for name in INLINED_SCRIPTS)

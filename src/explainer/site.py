@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any, TypeAlias
@@ -14,6 +13,7 @@ from explainer.render import Page, RenderContext, render_pages
 from explainer.render.faq import faq_data
 from explainer.render.links import DATA_FILE, HOME
 from explainer.schema import schema_files
+from explainer.shipped import shipped_script
 
 NavItem: TypeAlias = tuple[str, "str | list[NavItem]"]
 ASSETS_PACKAGE = "explainer.assets"
@@ -70,17 +70,6 @@ def data_files(site: RenderContext) -> dict[str, bytes]:
     for name, text in schema_files(site.content).items():
         files[f"schemas/{name}"] = text.encode()
     return files
-
-
-def shipped_script(source: str) -> str:
-    """A script as readers download it: without its comment lines and indentation.
-
-    Only whole lines are dropped or trimmed — a leading block comment, lines that are only a `//`
-    comment, leading spaces — so the code itself reaches the browser exactly as written.
-    """
-    lines = re.sub(r"\A\s*/\*.*?\*/\s*", "", source, count=1, flags=re.DOTALL).splitlines()
-    kept = [line.strip() for line in lines if line.strip() and not line.strip().startswith("//")]
-    return "\n".join(kept) + "\n"
 
 
 def asset_files() -> dict[str, bytes]:
