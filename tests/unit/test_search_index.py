@@ -381,3 +381,32 @@ def test_a_synonym_is_marked_whole_and_its_small_words_never_alone(tmp_path: Pat
     assert "<mark>change-data-capture</mark> feed streams each row change to a queue" in entry["text"]
     log = next(group[0] for group in results if group[0]["location"] == "faq/what-is-a-log/")
     assert log["text"] == "A record of every change to data; <mark>change data capture</mark> reads it."
+
+
+APOSTROPHES = {
+    "docs": [
+        {
+            "location": "faq/what-is-a-shard/",
+            "title": "What is a shard?",
+            "text": "<p>One part of a split table.</p>",
+        },
+        {
+            "location": "faq/what-is-replication/",
+            "title": "What is replication?",
+            "text": "<p>Postgres’s replica keeps a copy of each shard's rows; it doesn't take writes.</p>",
+        },
+    ]
+}
+
+
+def test_an_apostrophe_does_not_split_a_word_into_letters_that_count(tmp_path: Path) -> None:
+    # Split at its apostrophe, "what's" left an "s" that the possessives of the other page hold, and
+    # that page came first; "doesn't" left "doesn" and "t".
+    index_file = tmp_path / "explainer.json"
+    index_file.write_bytes(index_bytes(compact_index(APOSTROPHES, SearchExtras())))
+    shard, curly, negation = search_worker(
+        index_file, ["what's a shard", "what’s a shard", "replica that doesn't write"]
+    )
+    assert _locations(shard)[0] == _locations(curly)[0] == "faq/what-is-a-shard/"
+    assert set(shard[0][0]["terms"]) == {"shard"}
+    assert not {"doesn", "t", "doesnt"} & set(negation[0][0]["terms"])  # the words looked for

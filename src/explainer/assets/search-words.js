@@ -5,25 +5,29 @@
 (function (root) {
   "use strict";
   var SEPARATORS = /[^\p{L}\p{N}]+/gu;
+  var APOSTROPHE_S = /(?<=\p{L})['\u2019]s(?![\p{L}\p{N}])/gu, APOSTROPHE = /(?<=\p{L})['\u2019](?=\p{L})/gu;
   // Words that connect or pad a question rather than say what it is about: common English stop
   // words, question words, the words people put between the things they compare, and the words
   // that ask for a definition ("meaning", "stands for", "explained") rather than name a topic.
-  var CONNECTING = new Set(("a about actually after all also am an and any anything are as at be " +
-    "because been between but by can cannot compare compared comparison could define definition " +
-    "did difference differences different do does either else even ever every exactly explain " +
-    "explained for from get got had has have he her hers him his how however i if in into is it " +
-    "its just kind let like may me mean meaning means might most must my no not of off " +
-    "often on only or other our own please rather really say she should since so some someone " +
-    "something sort still stands stuff tell than that the their them then there these they thing " +
-    "things this to too us v versus vs was way ways we were what whats when where which while who " +
-    "why will with would you your").split(" "));
+  var CONNECTING = new Set(("a about actually after all also am an and any anything are arent as at be because been " +
+    "between but by can cannot cant compare compared comparison could define definition did didnt " +
+    "difference differences different do does doesnt dont either else even ever every exactly " +
+    "explain explained for from get got had has have he her hers him his how however i if im in " +
+    "into is isnt it its just kind let like may me mean meaning means might most must my no not " +
+    "of off often on only or other our own please rather really say she should since so some " +
+    "someone something sort stands still stuff tell than that the their them then there these " +
+    "they thing things this to too us v versus vs was wasnt way ways we were what whats when " +
+    "where which while who why will with wont would you your youre").split(" "));
   // A query that compares: the words people put between the things they compare.
   var COMPARES = /(?:^| )(?:vs|versus|v|or|difference|differences|compare|compared|comparison)(?: |$)/;
   var ENDING = /^(?:e|es|ed|er|ers|ing|ings|ion|ions|ation|ations|ive|ly|ment|ments|s|y|ies|ied|al)?$/;
 
-  // Lower case, accents and other marks dropped, anything but letters and digits one space.
+  // Lower case, accents and other marks dropped, anything but letters and digits one space. An
+  // apostrophe does not split a word: "'s" goes ("what's" is "what", "ChatGPT's" is "chatgpt") and
+  // "doesn't" is "doesnt", never "doesn" and "t".
   function normalise(text) {
-    return String(text).toLowerCase().normalize("NFKD").replace(/\p{M}/gu, "").replace(SEPARATORS, " ").trim();
+    return String(text).toLowerCase().normalize("NFKD").replace(/\p{M}/gu, "").replace(APOSTROPHE_S, "")
+      .replace(APOSTROPHE, "").replace(SEPARATORS, " ").trim();
   }
 
   // Edit distance, a swap of neighbours counting as one edit (form, from); false once above `limit`.
