@@ -1,7 +1,9 @@
-/* explainer: drop small function words from what the site search looks for. Material appends a
-   wildcard to every word typed, so "a" in "What is a schema?" would match every word that
-   starts with "a" and bury the page that asks exactly that question. The words removed here are
-   the same kind Material already leaves out of its index; a query made only of them is kept. */
+/* explainer: drop small function words from what the site search looks for, when the theme's own
+   lunr worker or the Pagefind worker answers. Material appends a wildcard to every word typed, so
+   "a" in "What is a schema?" would match every word that starts with "a" and bury the page that
+   asks exactly that question. The words removed here are the same kind Material already leaves out
+   of its index; a query made only of them is kept. The explainer's own worker gets the query whole:
+   it sets connecting words aside itself, and needs them to know a title typed word for word. */
 (function () {
   "use strict";
   var QUERY = 2; // Material's message type for a search query sent to its search worker
@@ -13,8 +15,9 @@
     "she should since so some than that the their them then there these they this tis to too twas us " +
     "wants was we were what when where which while who whom why will with would yet you your").split(" "));
   var send = Worker.prototype.postMessage;
+  var whole = document.documentElement.getAttribute("data-ex-search") === "explainer";
   Worker.prototype.postMessage = function (message) {
-    if (message && message.type === QUERY && typeof message.data === "string") {
+    if (!whole && message && message.type === QUERY && typeof message.data === "string") {
       var words = message.data.split(/\s+/);
       var kept = words.filter(function (word) {
         return !SMALL.has(word.toLowerCase().replace(/[^\p{L}\p{N}]/gu, ""));
