@@ -12,4 +12,5 @@ import rjsmin
 
 def shipped_script(source: str) -> str:
     """A script's source as it is served, or inlined in a page."""
-    return rjsmin.jsmin(source).strip() + "\n"
+    minified: str = rjsmin.jsmin(source)
+    return minified.strip() + "\n"
