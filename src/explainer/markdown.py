@@ -567,15 +567,25 @@ def markdown_to_text(text: str) -> str:
 
 _NOT_WORD = re.compile(r"[\W_]+")
 _ASCII_NOT_WORD = {code: " " for code in range(128) if not chr(code).isalnum()}
+# As the search scripts read an apostrophe (search-words.js): "'s" goes, and one inside a word joins it.
+_APOSTROPHE_S = re.compile(r"(?<=[^\W\d_])['\u2019]s(?![^\W_])")
+_APOSTROPHE = re.compile(r"(?<=[^\W\d_])['\u2019](?=[^\W\d_])")
 
 
 def normalise_words(text: str) -> str:
-    """Lowercase, accents and punctuation removed: the form search and duplicate checks compare."""
+    """Lowercase, accents and punctuation removed: the form search and duplicate checks compare.
+
+    The same as `normalise` in the search scripts, so a name the build merges into a synonym group
+    is the name the browser matches ("What's" is "what", "doesn't" is "doesnt").
+    """
     letters = text.casefold()
-    if letters.isascii():  # no accents to remove, and a table is faster than the pattern
+    if not letters.isascii():  # accents off first, as the scripts do
+        decomposed = unicodedata.normalize("NFKD", letters)
+        letters = "".join(c for c in decomposed if not unicodedata.combining(c))
+    if "'" in letters or "\u2019" in letters:
+        letters = _APOSTROPHE.sub("", _APOSTROPHE_S.sub("", letters))
+    if letters.isascii():  # a table is faster than the pattern
         return " ".join(letters.translate(_ASCII_NOT_WORD).split())
-    decomposed = unicodedata.normalize("NFKD", letters)
-    letters = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(_NOT_WORD.sub(" ", letters).split())
 
 

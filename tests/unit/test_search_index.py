@@ -410,3 +410,31 @@ def test_an_apostrophe_does_not_split_a_word_into_letters_that_count(tmp_path: P
     assert _locations(shard)[0] == _locations(curly)[0] == "faq/what-is-a-shard/"
     assert set(shard[0][0]["terms"]) == {"shard"}
     assert not {"doesn", "t", "doesnt"} & set(negation[0][0]["terms"])  # the words looked for
+
+
+def test_the_build_and_the_search_scripts_normalise_text_alike() -> None:
+    # The build merges synonym groups and finds duplicate questions by the words it normalises; the
+    # browser matches what search-words.js normalises. A difference would merge names readers never match.
+    import shutil
+    import subprocess
+
+    from explainer.markdown import normalise_words
+    from tests.support.search_worker import ASSETS
+
+    texts = [
+        "What's a token?", "why doesn’t ChatGPT know last week’s news", "the models' outputs", "rock 'n' roll",
+        "LLM's context", "it's 2024's", "l’été", "Text-to-video (TTS)", "Café au lait", "GANs_vs-diffusion",
+        "naïve Bayes", "e\u0301's", "  tabs\tand\nlines  ", "'quoted'",
+    ]  # fmt: skip
+    node = shutil.which("node")
+    assert node, "this test needs Node.js 20 (apt-get install nodejs, or scripts/bootstrap)"
+    script = (
+        "const vm = require('vm'), fs = require('fs'); const c = {}; c.self = c; vm.createContext(c);"
+        "vm.runInContext(fs.readFileSync(process.argv[1], 'utf8'), c);"
+        "process.stdout.write(JSON.stringify(JSON.parse(fs.readFileSync(0, 'utf8')).map(c.ExplainerWords.normalise)));"
+    )
+    done = subprocess.run(
+        [node, "-e", script, str(ASSETS / "search-words.js")],
+        input=json.dumps(texts), capture_output=True, text=True, check=True, timeout=60,
+    )  # fmt: skip
+    assert [normalise_words(text) for text in texts] == json.loads(done.stdout)
