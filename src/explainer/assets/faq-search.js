@@ -30,8 +30,6 @@
     return text.split(" ").filter(function (w) { return w && !CONNECTING.has(w); }).join(" ");
   }
 
-  function escapeRegExp(text) { return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); }
-
   function hide(el, hidden) { el.classList.toggle("ex-hidden", hidden); }
 
   // One question as the filter sees it: normalised text per field, and its words with the fields
@@ -287,12 +285,9 @@
     function marking(list) {
       var words = [];
       list.forEach(function (c) { words = words.concat(c.phrases || Object.keys(c.words)); });
-      words = words.filter(function (w) { return w.length > 1; }).map(function (w) {
-        return w.split(" ").map(escapeRegExp).join("[^\\p{L}\\p{N}]+");
-      });
-      if (!words.length) return null;
-      words.sort(function (a, b) { return b.length - a.length; });
-      return new RegExp("(?<![\\p{L}\\p{N}])(" + words.join("|") + ")(?![\\p{L}\\p{N}])", "giu");
+      return shared.marker(words.filter(function (w) { return w.length > 1; }).map(function (w) {
+        return shared.spelled(w.split(" ").map(function (part) { return [shared.escaped(part)]; }));
+      }));
     }
 
     // Put every question back in its topic, as the page was written.

@@ -99,7 +99,7 @@
 
   function search(query) {
     var outcome = index.search(query, !/\s$/.test(query));
-    var pattern = core.pattern(index.marks(outcome.concepts));
+    var pattern = self.ExplainerWords.marker(index.marks(outcome.concepts));
     var groups = new Map();
     outcome.hits.forEach(function (hit) {
       var doc = docs[hit.doc], key = doc.entry ? hit.doc : doc.page;

@@ -18,7 +18,7 @@
   // Loaded after search-words.js, which both the site search and the FAQ filter use.
   var shared = root.ExplainerWords, normalise = shared.normalise, within = shared.within;
   var variant = shared.variant, stem = shared.stem, COMPARES = shared.COMPARES;
-  var CONNECTING = shared.CONNECTING;
+  var CONNECTING = shared.CONNECTING, escaped = shared.escaped;
   // How much a word of the index counts for the word typed.
   var CLOSE = { exact: 1, variant: 0.9, prefix: 0.7, typo: 0.6 };
   var SYNONYM = 0.8; // a synonym's match, against the name the reader typed
@@ -26,7 +26,6 @@
   var KEYED = 1.6; // a title or name that is the most specific thing asked (rarest concept)
   var RERANK = 60; // documents that get the phrase, proximity and focus bonuses
   var GAP = "~"; // between two names of a document: a phrase never runs across it
-  var SEPARATOR = "[^\\p{L}\\p{N}]+"; // between the words of a name, as the page writes them
 
   function split(text) { return text ? text.split(" ") : []; }
 
@@ -354,11 +353,9 @@
     return gain;
   };
 
-  function escaped(word) { return word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); }
-
-  // What to mark in what is shown, as expressions, longest first: each word of the index a typed
-  // word stood for, and each name of a synonym the query named, whole ("text-to-video", never a
-  // lone "text" or "to"), in any of the forms the index holds of its words.
+  // What to mark in what is shown, as expressions for ExplainerWords.marker: each word of the index
+  // a typed word stood for, and each name of a synonym the query named, whole ("text-to-video",
+  // never a lone "text" or "to"), in any of the forms the index holds of its words.
   Index.prototype.marks = function (list) {
     var self = this, found = [];
     list.forEach(function (c) {
@@ -369,18 +366,13 @@
       c.phrases.forEach(function (p) {
         var forms = split(p).map(function (w) { return Object.keys(self.candidates(w, false, true)).map(escaped); });
         if (forms.every(function (f) { return f.length; }) && (forms.length > 1 || p.length > 1)) {
-          found.push(forms.map(function (f) { return f.length > 1 ? "(?:" + f.join("|") + ")" : f[0]; }).join(SEPARATOR));
+          found.push(shared.spelled(forms));
         }
       });
     });
-    return found.sort(function (a, b) { return b.length - a.length; });
+    return found;
   };
 
-  function pattern(marks) {
-    if (!marks.length) return null;
-    return new RegExp("(?<![\\p{L}\\p{N}])(" + marks.join("|") + ")(?![\\p{L}\\p{N}])", "giu");
-  }
-
   // What the search worker uses; the word handling itself is ExplainerWords (search-words.js).
-  root.ExplainerSearch = { Index: Index, pattern: pattern };
+  root.ExplainerSearch = { Index: Index };
 })(self);

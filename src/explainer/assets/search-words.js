@@ -1,7 +1,8 @@
 /* explainer: the word handling that the site search (search-rank.js, in its worker) and the FAQ
    filter (faq-search.js) share: one normal form for text, the forms of a word, its stem, the
    edit distance that decides what counts as a typo, the words that only connect or pad a query,
-   and what makes a query a comparison. Loaded before either, in pages and the worker. */
+   what makes a query a comparison, and how what a query matched is marked. Loaded before either,
+   in pages and the worker. */
 (function (root) {
   "use strict";
   var SEPARATORS = /[^\p{L}\p{N}]+/gu;
@@ -9,15 +10,15 @@
   // Words that connect or pad a question rather than say what it is about: common English stop
   // words, question words, the words people put between the things they compare, and the words
   // that ask for a definition ("meaning", "stands for", "explained") rather than name a topic.
-  var CONNECTING = new Set(("a about actually after all also am an and any anything are arent as at be because been " +
-    "between but by can cannot cant compare compared comparison could define definition did didnt " +
-    "difference differences different do does doesnt dont either else even ever every exactly " +
-    "explain explained for from get got had has have he her hers him his how however i if im in " +
-    "into is isnt it its just kind let like may me mean meaning means might most must my no not " +
-    "of off often on only or other our own please rather really say she should since so some " +
-    "someone something sort stands still stuff tell than that the their them then there these " +
-    "they thing things this to too us v versus vs was wasnt way ways we were what whats when " +
-    "where which while who why will with wont would you your youre").split(" "));
+  var CONNECTING = new Set(("a about actually after all also am an and any anything are arent as " +
+    "at be because been between but by can cannot cant compare compared comparison could define " +
+    "definition did didnt difference differences different do does doesnt dont either else even " +
+    "ever every exactly explain explained for from get got had has have he her hers him his how " +
+    "however i if im in into is isnt it its just kind let like may me mean meaning means might " +
+    "most must my no not of off often on only or other our own please rather really say she " +
+    "should since so some someone something sort stands still stuff tell than that the their them " +
+    "then there these they thing things this to too us v versus vs was wasnt way ways we were " +
+    "what whats when where which while who why will with wont would you your youre").split(" "));
   // A query that compares: the words people put between the things they compare.
   var COMPARES = /(?:^| )(?:vs|versus|v|or|difference|differences|compare|compared|comparison)(?: |$)/;
   var ENDING = /^(?:e|es|ed|er|ers|ing|ings|ion|ions|ation|ations|ive|ly|ment|ments|s|y|ies|ied|al)?$/;
@@ -69,5 +70,25 @@
     return word.length > 5 ? word.replace(/(?:e|es|ed|ers?|ings?|ions?|ations?|s|ly)$/, "") : word;
   }
 
-  root.ExplainerWords = { normalise: normalise, within: within, variant: variant, stem: stem, COMPARES: COMPARES, CONNECTING: CONNECTING };
+  function escaped(word) { return word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); }
+
+  // A name as an expression: each of its words one of the spellings given (escaped), with anything
+  // but letters and digits between them, as a page may write it ("text-to-video" for "text to video").
+  function spelled(words) {
+    return words.map(function (forms) { return forms.length > 1 ? "(?:" + forms.join("|") + ")" : forms[0]; })
+      .join("[^\\p{L}\\p{N}]+");
+  }
+
+  // One expression that finds any of `marks` (expressions), the longest first, as whole words only;
+  // null when there are none. Both searches mark what a query matched with it.
+  function marker(marks) {
+    if (!marks.length) return null;
+    marks.sort(function (a, b) { return b.length - a.length; });
+    return new RegExp("(?<![\\p{L}\\p{N}])(" + marks.join("|") + ")(?![\\p{L}\\p{N}])", "giu");
+  }
+
+  root.ExplainerWords = {
+    normalise: normalise, within: within, variant: variant, stem: stem, escaped: escaped, spelled: spelled,
+    marker: marker, COMPARES: COMPARES, CONNECTING: CONNECTING
+  };
 })(self);
