@@ -189,7 +189,7 @@ class KeptFiles:
                     except OSError:
                         keys.append(None)
                         continue
-                keys.append(digest(path, raw))
+                keys.append(self._key(path, raw))  # hashed here only if the snapshot had not
                 record, found = _record_of(path, raw, context, settled, configuration)
                 records.append(record)
                 analyses.update(found)

@@ -56,26 +56,27 @@ def instance_groups(site: RenderContext, groups: list[list[str]]) -> list[list[s
     group_of = {name: group for group in groups for name in group}
     listed: dict[str, list[Technology]] = {}
     versioned: set[str] = set()  # family names made by dropping a version
-    for technology in site.content.technologies.values():
-        if technology.umbrella:
-            continue
-        for example in technology.examples:
-            for name in (example.name, *example.aliases):
-                key = normalise(name)
-                if key and key not in group_of and technology not in listed.get(key, []):
-                    listed.setdefault(key, []).append(technology)
+    instances = [
+        (technology, example)
+        for technology in site.content.technologies.values()
+        if not technology.umbrella
+        for example in technology.examples
+    ]
+    for technology, example in instances:
+        for name in (example.name, *example.aliases):
+            key = normalise(name)
+            if key and key not in group_of and technology not in listed.get(key, []):
+                listed.setdefault(key, []).append(technology)
     # Readers name a product family without its version ("Flux" for FLUX.1): each example's name
-    # without the numbers it ends with stands for it too, unless that is a name already.
-    for technology in site.content.technologies.values():
-        if technology.umbrella:
+    # without the numbers it ends with stands for it too, unless that is a name already. After every
+    # product's own names, so a family never joins one of them.
+    for technology, example in instances:
+        family = without_version(normalise(example.name))
+        if not family or family in group_of or technology in listed.get(family, []):
             continue
-        for example in technology.examples:
-            family = without_version(normalise(example.name))
-            if not family or family in group_of or technology in listed.get(family, []):
-                continue
-            if family not in listed or family in versioned:  # never joins a product's own name
-                listed.setdefault(family, []).append(technology)
-                versioned.add(family)
+        if family not in listed or family in versioned:
+            listed.setdefault(family, []).append(technology)
+            versioned.add(family)
     found = []
     for product, technologies in sorted(listed.items()):
         names: dict[str, None] = {}
