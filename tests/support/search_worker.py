@@ -15,14 +15,26 @@ HARNESS = Path(__file__).with_name("run_search_worker.js")
 
 def search_worker(index_file: Path, queries: Sequence[str]) -> list[list[list[dict[str, Any]]]]:
     """For each query, the worker's result groups (each a list of items: location, title, text, score)."""
-    node = shutil.which("node")
-    assert node, "the search worker tests need Node.js 20 (apt-get install nodejs, or scripts/bootstrap)"
-    done = subprocess.run(
-        [node, str(HARNESS), str(ASSETS), str(index_file)],
-        input="".join(f"{query}\n" for query in queries),
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=120,
+    done = _node(str(HARNESS), str(ASSETS), str(index_file), input="".join(f"{query}\n" for query in queries))
+    return [json.loads(line) for line in done.splitlines()]
+
+
+def script_normalise(texts: Sequence[str]) -> list[str]:
+    """Each text as search-words.js normalises it, run in Node."""
+    script = (
+        "const vm = require('vm'), fs = require('fs'); const c = {}; c.self = c; vm.createContext(c);"
+        "vm.runInContext(fs.readFileSync(process.argv[1], 'utf8'), c);"
+        "process.stdout.write(JSON.stringify(JSON.parse(fs.readFileSync(0, 'utf8')).map(c.ExplainerWords.normalise)));"
     )
-    return [json.loads(line) for line in done.stdout.splitlines()]
+    found: list[str] = json.loads(
+        _node("-e", script, str(ASSETS / "search-words.js"), input=json.dumps(list(texts)))
+    )
+    return found
+
+
+def _node(*args: str, input: str) -> str:
+    node = shutil.which("node")
+    assert node, "the search script tests need Node.js 20 (apt-get install nodejs, or scripts/bootstrap)"
+    return subprocess.run(
+        [node, *args], input=input, capture_output=True, text=True, check=True, timeout=120
+    ).stdout

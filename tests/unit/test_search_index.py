@@ -14,6 +14,7 @@ import pytest
 from pydantic import ValidationError
 
 from explainer.content import Content
+from explainer.markdown import normalise_words
 from explainer.render import RenderContext
 from explainer.render.expansions import synonym_groups
 from explainer.search_index import (
@@ -26,7 +27,7 @@ from explainer.search_index import (
 )
 from explainer.settings import validate_settings
 from explainer.validate import build_content
-from tests.support.search_worker import search_worker
+from tests.support.search_worker import script_normalise, search_worker
 from tests.unit.corpus import corpus_documents
 
 LUNR: dict[str, Any] = {
@@ -119,8 +120,13 @@ def test_a_site_without_a_lunr_index_is_a_clear_error(tmp_path: Path) -> None:
 
 @pytest.fixture(scope="module")
 def search(tmp_path_factory: pytest.TempPathFactory) -> Any:
-    index_file = tmp_path_factory.mktemp("search") / "explainer.json"
-    index_file.write_bytes(index_bytes(compact_index(LUNR, EXTRAS)))
+    return _searcher(tmp_path_factory.mktemp("search"), LUNR, EXTRAS)
+
+
+def _searcher(folder: Path, lunr: dict[str, Any], extras: SearchExtras) -> Any:
+    """Site search over `lunr`'s documents and `extras`, through the worker as the theme drives it."""
+    index_file = folder / "explainer.json"
+    index_file.write_bytes(index_bytes(compact_index(lunr, extras)))
     return lambda *queries: search_worker(index_file, queries)
 
 
@@ -204,11 +210,9 @@ GAN = ["generative adversarial networks", "gans", "gan"]
 
 @pytest.fixture(scope="module")
 def product_search(tmp_path_factory: pytest.TempPathFactory) -> Any:
-    index_file = tmp_path_factory.mktemp("products") / "explainer.json"
     # As search_groups orders them: the technology's own group, then the product's.
     extras = SearchExtras(synonyms=[GAN, ["stylegan", *GAN]])
-    index_file.write_bytes(index_bytes(compact_index(PRODUCTS, extras)))
-    return lambda *queries: search_worker(index_file, queries)
+    return _searcher(tmp_path_factory.mktemp("products"), PRODUCTS, extras)
 
 
 def test_a_product_finds_what_is_written_about_its_kind_and_not_the_reverse(product_search: Any) -> None:
@@ -263,7 +267,6 @@ SPECIFIC = {
 
 @pytest.fixture(scope="module")
 def specific_search(tmp_path_factory: pytest.TempPathFactory) -> Any:
-    index_file = tmp_path_factory.mktemp("specific") / "explainer.json"
     extras = SearchExtras(
         names={"faq/fine-tune-or-prompt/": ["fine tune or prompt"], "faq/what-is-a-gan/": ["gan vs vae"]},
         entries=frozenset({"glossary/#lora", "glossary/#gpu"}),
@@ -273,8 +276,7 @@ def specific_search(tmp_path_factory: pytest.TempPathFactory) -> Any:
             ["variational autoencoder", "vaes", "vae"],
         ],
     )
-    index_file.write_bytes(index_bytes(compact_index(SPECIFIC, extras)))
-    return lambda *queries: search_worker(index_file, queries)
+    return _searcher(tmp_path_factory.mktemp("specific"), SPECIFIC, extras)
 
 
 def test_the_entry_named_by_the_most_specific_word_comes_before_questions_that_use_it(
@@ -336,10 +338,8 @@ COMMON_WORDS = {
 
 @pytest.fixture(scope="module")
 def common_words_search(tmp_path_factory: pytest.TempPathFactory) -> Any:
-    index_file = tmp_path_factory.mktemp("common") / "explainer.json"
     extras = SearchExtras(names={"faq/sql-or-nosql/": ["which one should i use for orders"]})
-    index_file.write_bytes(index_bytes(compact_index(COMMON_WORDS, extras)))
-    return lambda *queries: search_worker(index_file, queries)
+    return _searcher(tmp_path_factory.mktemp("common"), COMMON_WORDS, extras)
 
 
 def test_a_title_or_other_phrasing_typed_word_for_word_comes_first(common_words_search: Any) -> None:
@@ -372,10 +372,8 @@ MARKING = {
 def test_a_synonym_is_marked_whole_and_its_small_words_never_alone(tmp_path: Path) -> None:
     # "CDC" stands for "change data capture": written with hyphens or spaces, that name is marked
     # whole, and "change", "data" or "to" on their own are not.
-    index_file = tmp_path / "explainer.json"
     extras = SearchExtras(synonyms=[["cdc", "change data capture", "capture changes to data"]])
-    index_file.write_bytes(index_bytes(compact_index(MARKING, extras)))
-    (results,) = search_worker(index_file, ["cdc"])
+    (results,) = _searcher(tmp_path, MARKING, extras)("cdc")
     entry = next(group[0] for group in results if group[0]["location"] == "glossary/#change-data-capture")
     assert entry["title"] == "<mark>Change data capture</mark>"
     assert "<mark>change-data-capture</mark> feed streams each row change to a queue" in entry["text"]
@@ -402,11 +400,8 @@ APOSTROPHES = {
 def test_an_apostrophe_does_not_split_a_word_into_letters_that_count(tmp_path: Path) -> None:
     # Split at its apostrophe, "what's" left an "s" that the possessives of the other page hold, and
     # that page came first; "doesn't" left "doesn" and "t".
-    index_file = tmp_path / "explainer.json"
-    index_file.write_bytes(index_bytes(compact_index(APOSTROPHES, SearchExtras())))
-    shard, curly, negation = search_worker(
-        index_file, ["what's a shard", "what’s a shard", "replica that doesn't write"]
-    )
+    search = _searcher(tmp_path, APOSTROPHES, SearchExtras())
+    shard, curly, negation = search("what's a shard", "what’s a shard", "replica that doesn't write")
     assert _locations(shard)[0] == _locations(curly)[0] == "faq/what-is-a-shard/"
     assert set(shard[0][0]["terms"]) == {"shard"}
     assert not {"doesn", "t", "doesnt"} & set(negation[0][0]["terms"])  # the words looked for
@@ -415,26 +410,9 @@ def test_an_apostrophe_does_not_split_a_word_into_letters_that_count(tmp_path: P
 def test_the_build_and_the_search_scripts_normalise_text_alike() -> None:
     # The build merges synonym groups and finds duplicate questions by the words it normalises; the
     # browser matches what search-words.js normalises. A difference would merge names readers never match.
-    import shutil
-    import subprocess
-
-    from explainer.markdown import normalise_words
-    from tests.support.search_worker import ASSETS
-
     texts = [
         "What's a token?", "why doesn’t ChatGPT know last week’s news", "the models' outputs", "rock 'n' roll",
         "LLM's context", "it's 2024's", "l’été", "Text-to-video (TTS)", "Café au lait", "GANs_vs-diffusion",
         "naïve Bayes", "e\u0301's", "  tabs\tand\nlines  ", "'quoted'",
     ]  # fmt: skip
-    node = shutil.which("node")
-    assert node, "this test needs Node.js 20 (apt-get install nodejs, or scripts/bootstrap)"
-    script = (
-        "const vm = require('vm'), fs = require('fs'); const c = {}; c.self = c; vm.createContext(c);"
-        "vm.runInContext(fs.readFileSync(process.argv[1], 'utf8'), c);"
-        "process.stdout.write(JSON.stringify(JSON.parse(fs.readFileSync(0, 'utf8')).map(c.ExplainerWords.normalise)));"
-    )
-    done = subprocess.run(
-        [node, "-e", script, str(ASSETS / "search-words.js")],
-        input=json.dumps(texts), capture_output=True, text=True, check=True, timeout=60,
-    )  # fmt: skip
-    assert [normalise_words(text) for text in texts] == json.loads(done.stdout)
+    assert [normalise_words(text) for text in texts] == script_normalise(texts)
