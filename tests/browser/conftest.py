@@ -7,13 +7,17 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
 
 from tests.conftest import REPO
 from tests.support.browser import Traffic, launch
 from tests.support.server import serve
 
 REPORTS = REPO / "site-reports"
+# How long an expectation about the screen waits for it to come true. Playwright's 5 s default was
+# too short on a busy two-core runner: opening the 470 KB glossary by instant navigation once took
+# longer, and a journey failed that passes on every quieter run. What is expected stays the same.
+expect.set_options(timeout=15_000)
 
 
 @pytest.fixture(scope="session")
