@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -112,6 +113,18 @@ def test_console_script_runs_as_a_separate_process(corpus: Path) -> None:
     explainer = Path(sys.executable).parent / "explainer"
     finished = subprocess.run([explainer, "check"], capture_output=True, text=True, check=False)
     assert finished.returncode == 0, finished.stderr
+
+
+def test_a_check_that_skips_teardown_still_reports_and_fails(corpus: Path) -> None:
+    # The console script ends a check without Python's teardown: a report shorter than the buffer of
+    # a pipe (fully buffered, unlike a terminal) must still arrive, with the check's exit status.
+    (corpus / "faq" / "broken.yaml").write_text("question: [unclosed\n")
+    explainer = Path(sys.executable).parent / "explainer"
+    buffered = {name: value for name, value in os.environ.items() if name != "PYTHONUNBUFFERED"}
+    finished = subprocess.run([explainer, "check"], capture_output=True, text=True, check=False, env=buffered)
+    assert finished.returncode == 1, finished.stderr
+    assert finished.stdout.startswith("content/faq/broken.yaml:2:1: error E103: YAML syntax error")
+    assert finished.stderr.startswith("check failed: 1 error")
 
 
 def test_schema_check_fails_when_a_schema_is_stale(corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
