@@ -54,7 +54,7 @@ TYPOS = [
 ]
 NO_MATCH = "zqxwv"
 PARTIAL = "hallucination zebra"  # no question has both words
-PARTIAL_STATUS = re.compile(r"^No question has every word; the (closest one is|\d+ closest are) shown\.$")
+PARTIAL_STATUS = re.compile(r"^No question asks about every word; the (closest one is|\d+ closest are) shown\.$")
 
 
 @pytest.fixture(scope="session")
@@ -101,7 +101,7 @@ def status(page: Page) -> str:
 
 def counted(text: str) -> int:
     """The number of questions a status line says are shown ("12 questions match.", "70 questions
-    match; the best 50 are shown.", "No question has every word; the 3 closest are shown.")."""
+    match; the best 50 are shown.", "No question asks about every word; the 3 closest are shown.")."""
     if "closest one is" in text:
         return 1
     number = re.search(r"(\d+) (?:closest )?are shown", text) or re.search(r"(\d+) questions? match", text)
@@ -237,6 +237,20 @@ def test_when_no_question_has_every_word_the_closest_are_shown_and_said_so(
     filter_faq(page, PARTIAL)
     expect(page.locator(f"{FILTER_FORM} [role=status]")).to_have_text(PARTIAL_STATUS)
     assert visible_faq_results(page)[0] == "why-do-llms-hallucinate"
+
+
+def test_a_question_that_asks_about_more_of_the_words_comes_before_an_answer_that_holds_them_all(
+    real_faq: Page, traffic: Traffic
+) -> None:
+    # No question asks about a computer, so none asks about every word. One long answer (about how
+    # training differs) happens to hold them all; when answers decided what matched, it was the only
+    # result. The question whose wording asks about telling fake pictures apart comes first instead.
+    filter_faq(real_faq, "can you spot a fake photo made by a computer")
+    expect(real_faq.locator(f"{FILTER_FORM} [role=status]")).to_have_text(PARTIAL_STATUS)
+    shown = visible_faq_results(real_faq)
+    assert shown[0] == "how-can-i-tell-if-an-image-or-video-is-ai-generated", shown
+    assert "how-does-llm-training-differ-from-image-model-training" in shown[1:]
+    traffic.assert_clean()
 
 
 def test_no_match_hands_the_words_to_the_site_search(reader: tuple[Page, Traffic]) -> None:
