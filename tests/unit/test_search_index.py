@@ -152,6 +152,41 @@ def test_a_glossary_entry_is_a_result_of_its_own_with_its_page(search: Any) -> N
     assert first[-1]["location"] == "glossary/" and first[-1]["score"] == 0
 
 
+def test_what_a_page_names_itself_counts_more_than_what_its_text_holds_in_passing(tmp_path: Path) -> None:
+    # Both questions have other phrasings, so each says what it is about in its title and names. The
+    # cost question holds every word typed, two of them only in passing in its answer; the question
+    # about spotting fakes asks about two of the three, and is what the reader is after.
+    lunr = {
+        "config": {"lang": ["en"]},
+        "docs": [
+            *LUNR["docs"],
+            {
+                "location": "faq/spot-a-fake-photo/",
+                "title": "How can I spot a fake photo?",
+                "text": "<p>Look for odd hands and garbled lettering, and check where the picture came from.</p>",
+                "boost": 2.0,
+            },
+            {
+                "location": "faq/photo-model-cost/",
+                "title": "What does a photo model cost to train?",
+                "text": "<p>A fake benchmark can mislead, and every computer of the cluster draws power.</p>",
+                "boost": 2.0,
+            },
+        ],
+    }
+    extras = SearchExtras(
+        names={
+            **EXTRAS.names,
+            "faq/spot-a-fake-photo/": ["is this picture real"],
+            "faq/photo-model-cost/": ["training cost"],
+        },
+        entries=EXTRAS.entries,
+        synonyms=EXTRAS.synonyms,
+    )
+    (results,) = _searcher(tmp_path, lunr, extras)("fake photo computer")
+    assert _locations(results)[:2] == ["faq/spot-a-fake-photo/", "faq/photo-model-cost/"]
+
+
 def test_titles_and_teasers_reach_the_theme_escaped(search: Any) -> None:
     (results,) = search("probe")
     (entry,) = [group[0] for group in results if group[0]["location"] == "glossary/#probe"]

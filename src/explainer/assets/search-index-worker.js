@@ -1,13 +1,13 @@
 /* explainer: Material's search worker, answered from the site's own index (explainer.search_index).
-   The plugin points the theme's search at this script instead of its lunr worker: the theme's search
-   box, result list, keyboard handling and highlighting stay as they are, and this worker speaks the
-   theme's messages (SETUP, READY, QUERY, RESULT). The index is fetched when the theme sends SETUP,
-   which it does once the reader opens search (the page itself loads nothing of it), and ranked with
-   the core the FAQ filter uses too (search-rank.js). Results come back in the shape the theme
-   renders: one group per page, its best match first (the page, or a section the theme then shows
-   under the page's title), the other sections after it with lower scores, folded under "more". A
-   section that is an entry of its own (a glossary term) is a group of its own. All text is escaped
-   here: the theme inserts titles and teasers as HTML. */
+   The plugin points the theme's search at this script instead of its lunr worker: the theme's
+   search box, result list, keyboard handling and highlighting stay as they are, and this worker
+   speaks the theme's messages (SETUP, READY, QUERY, RESULT). The index is fetched when the theme
+   sends SETUP, which it does once the reader opens search (the page itself loads nothing of it),
+   and ranked by search-rank.js, which reads words as the FAQ filter does (search-words.js). Results
+   come back in the shape the theme renders: one group per page, its best match first (the page, or
+   a section the theme then shows under the page's title), the other sections after it with lower
+   scores, folded under "more". A section that is an entry of its own (a glossary term) is a group
+   of its own. All text is escaped here: the theme inserts titles and teasers as HTML. */
 (function () {
   "use strict";
   var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3; // the theme's message types

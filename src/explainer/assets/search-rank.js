@@ -1,17 +1,19 @@
-/* explainer: the ranking core that the site search (its worker, search-index-worker.js) and the FAQ
-   filter (faq-search.js) share. A query becomes concepts: its words without the connecting ones
-   ("vs", "what is"), each standing for the words of the index it may mean (itself, its other forms
-   such as table/tables, the words it begins while it is being typed, near spellings when it is not
-   a word of the index), and the glossary's synonym groups it names (an abbreviation and its long form).
-   Documents have three fields, a title, other names (an FAQ entry's other phrasings, a term's
-   aliases) and text. Each concept scores like BM25: rare concepts count more than common ones,
-   a concept counts less each time it repeats, and long fields count for less, so a page that lists
-   everything does not outrank the page about the one thing asked. The best documents then gain
-   for holding the query as a phrase, for words close together in the title or names, for a
-   title that is mostly what was asked ("Index" for "what is an index"), more for a title or
-   name that is exactly what was asked (or is the most specific thing asked: "Sharding" for
-   "sharding setup"), and for comparing when the reader compares, most for a title that compares
-   two of the things asked. A page whose title or other name is the query, typed word for word, comes
+/* explainer: the ranking of the site search (run in its worker, search-index-worker.js). It reads
+   words as the FAQ filter (faq-search.js) does, through search-words.js. A query becomes concepts:
+   its words without the connecting ones ("vs", "what is"), each standing for the words of the index
+   it may mean (itself, its other forms such as table/tables, the words it begins while it is being
+   typed, near spellings when it is not a word of the index), and the glossary's synonym groups it
+   names (an abbreviation and its long form). Documents have three fields, a title, other names (an
+   FAQ entry's other phrasings, a term's aliases) and text. Each concept scores like BM25: rare
+   concepts count more than common ones, a concept counts less each time it repeats, and long fields
+   count for less, so a page that lists everything does not outrank the page about the one thing
+   asked. A document counts for the share of the query it holds, squared; a page that lists other
+   names holds a concept found only in its text for less than one in its title or names. The best
+   documents then gain for holding the query as a phrase, for words close together in the title or
+   names, for a title that is mostly what was asked ("Index" for "what is an index"), more for a
+   title or name that is exactly what was asked (or is the most specific thing asked: "Sharding" for
+   "sharding setup"), and for comparing when the reader compares, most for a title that compares two
+   of the things asked. A page whose title or other name is the query, typed word for word, comes
    first. Loaded as a script in the search worker, after search-words.js. */
 (function (root) {
   "use strict";
@@ -24,6 +26,10 @@
   var SYNONYM = 0.8; // a synonym's match, against the name the reader typed
   var K1 = 1.2; // how fast repeats of a concept stop counting (BM25)
   var KEYED = 1.6; // a title or name that is the most specific thing asked (rarest concept)
+  // How much a concept found only in the text of a page that lists its other names counts toward how
+  // much of the query the page holds: such a page says what it is about in its title and names, and
+  // a long text holds many words in passing (0.5-0.8 all measured better than 1 on the first site).
+  var TEXT_ONLY = 0.6;
   var RERANK = 60; // documents that get the phrase, proximity and focus bonuses
   var GAP = "~"; // between two names of a document: a phrase never runs across it
 
@@ -263,14 +269,16 @@
           if (row[k]) t += self.weights[k] * row[k] / (1 - b + b * self.lengths[3 * d + k] / self.average[k]);
         }
         var hit = hits.get(d);
-        if (!hit) hits.set(d, hit = { doc: d, score: 0, matched: 0 });
+        if (!hit) hits.set(d, hit = { doc: d, score: 0, matched: 0, worded: 0 });
         hit.score += rarity * t * (K1 + 1) / (K1 + t);
         hit.matched++;
+        if (row[0] || row[1]) hit.worded++;
       });
     });
     var found = Array.from(hits.values()), comparing = COMPARES.test(split(normalise(query)).join(" "));
     found.forEach(function (hit) {
-      hit.score *= Math.pow(hit.matched / list.length, 2) * self.boosts[hit.doc];
+      var held = self.lengths[3 * hit.doc + 1] ? hit.worded + TEXT_ONLY * (hit.matched - hit.worded) : hit.matched;
+      hit.score *= Math.pow(held / list.length, 2) * self.boosts[hit.doc];
     });
     // A page whose title, or one of its other names, is what was typed word for word comes first,
     // however common its words are: "which should I use" is the decision guide's title.
