@@ -281,14 +281,14 @@
       // phrasings hold, the higher it ranks, whatever its answer holds. Measured on the first site,
       // a long answer that happens to hold every word put the wrong question first (FAQ hit@1 78 %
       // with answers deciding a match, 81 % with the wording deciding the order).
-      scored.sort(function (a, b) {
+      var byRank = function (a, b) {
         return (b.asked - a.asked) || (b.score - a.score) || (a.position - b.position);
-      });
+      };
       // Every word is required: a question matches when it holds each one, in its wording or its answer.
       // When no question's wording holds them all, the closest are shown instead (labelled).
       var asked = scored.some(function (s) { return s.asked === list.length; });
-      if (asked) return { found: scored.filter(function (s) { return s.complete; }), partial: false, concepts: list };
-      return { found: scored.slice(0, PARTIAL_LIMIT), partial: true, concepts: list };
+      if (asked) return { found: scored.filter(function (s) { return s.complete; }).sort(byRank), partial: false, concepts: list };
+      return { found: scored.sort(byRank).slice(0, PARTIAL_LIMIT), partial: true, concepts: list };
     }
 
     // What to mark in what is shown: every vocabulary word the query stood for, and each synonym
