@@ -54,7 +54,9 @@ TYPOS = [
 ]
 NO_MATCH = "zqxwv"
 PARTIAL = "hallucination zebra"  # no question has both words
-PARTIAL_STATUS = re.compile(r"^No question asks about every word; the (closest one is|\d+ closest are) shown\.$")
+PARTIAL_STATUS = re.compile(
+    r"^No question asks about every word; the (closest one is|\d+ closest are) shown\.$"
+)
 
 
 @pytest.fixture(scope="session")
