@@ -148,6 +148,18 @@ def test_no_query_is_a_phrasing_the_content_already_holds() -> None:
     assert [(q.text, held[_words(q.text)]) for q in load_queries() if _words(q.text) in held] == []
 
 
+def test_no_hand_written_page_quotes_a_query() -> None:
+    """A page of docs/ that quotes a query (say, as an example of a miss) becomes an answer to it."""
+    quoted = [
+        (query.text, path.relative_to(REPO).as_posix())
+        for path in sorted((REPO / "docs").rglob("*.md"))
+        for query in load_queries()
+        if len(_words(query.text).split()) > 2
+        and _words(query.text) in _words(path.read_text(encoding="utf-8"))
+    ]
+    assert quoted == []
+
+
 def test_queries_name_pages_the_site_builds(site_dir: Path) -> None:
     """A query whose answer the site does not build measures nothing."""
     missing = []
