@@ -187,6 +187,40 @@ def test_what_a_page_names_itself_counts_more_than_what_its_text_holds_in_passin
     assert _locations(results)[:2] == ["faq/spot-a-fake-photo/", "faq/photo-model-cost/"]
 
 
+def test_a_term_named_what_was_asked_is_not_outranked_for_the_faqs_boost(tmp_path: Path) -> None:
+    # FAQ pages are boosted (answers first), and this one says "TTS model" more often than the term.
+    # But the reader named the term ("TTS", with a word more), so its definition comes first.
+    lunr = {
+        "config": {"lang": ["en"]},
+        "docs": [
+            *LUNR["docs"],
+            {
+                "location": "glossary/#text-to-speech",
+                "title": "Text-to-speech",
+                "text": "<p>A model that turns written text into spoken audio.</p>",
+            },
+            {
+                "location": "faq/how-does-voice-cloning-work/",
+                "title": "How does voice cloning work?",
+                "text": "<p>A TTS model learns a voice from a few minutes of recorded speech; the TTS model "
+                "then reads any text aloud in it.</p>",
+                "boost": 2.0,
+            },
+        ],
+    }
+    extras = SearchExtras(
+        names={
+            **EXTRAS.names,
+            "glossary/#text-to-speech": ["tts"],
+            "faq/how-does-voice-cloning-work/": ["tts model for cloning a voice", "tts voice cloning"],
+        },
+        entries=EXTRAS.entries | {"glossary/#text-to-speech"},
+        synonyms=[*EXTRAS.synonyms, ["text to speech", "tts"]],
+    )
+    (results,) = _searcher(tmp_path, lunr, extras)("tts model")
+    assert _locations(results)[:2] == ["glossary/#text-to-speech", "faq/how-does-voice-cloning-work/"]
+
+
 def test_titles_and_teasers_reach_the_theme_escaped(search: Any) -> None:
     (results,) = search("probe")
     (entry,) = [group[0] for group in results if group[0]["location"] == "glossary/#probe"]

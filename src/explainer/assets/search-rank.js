@@ -12,9 +12,10 @@
    documents then gain for holding the query as a phrase, for words close together in the title or
    names, for a title that is mostly what was asked ("Index" for "what is an index"), more for a
    title or name that is exactly what was asked (or is the most specific thing asked: "Sharding" for
-   "sharding setup"), and for comparing when the reader compares, most for a title that compares two
-   of the things asked. A page whose title or other name is the query, typed word for word, comes
-   first. Loaded as a script in the search worker, after search-words.js. */
+   "sharding setup", and then its page family's boost no longer counts against it), and for
+   comparing when the reader compares, most for a title that compares two of the things asked. A
+   page whose title or other name is the query, typed word for word, comes first. Loaded as a script
+   in the search worker, after search-words.js. */
 (function (root) {
   "use strict";
   // Loaded after search-words.js, which both the site search and the FAQ filter use.
@@ -51,6 +52,7 @@
     self.counts = [];
     self.lengths = new Float64Array(docs.length * 3);
     self.boosts = docs.map(function (doc) { return doc.boost || 1; });
+    self.top = self.boosts.reduce(function (a, b) { return Math.max(a, b); }, 1);
     self.postings = new Map();
     self.titled = new Map();
     var total = [0, 0, 0], filled = [0, 0, 0];
@@ -286,7 +288,7 @@
     found.forEach(function (hit) { hit.named = named.has(hit.doc); });
     found.sort(byScore);
     found.forEach(function (hit, place) {
-      if (place < RERANK || hit.named) hit.score *= self.bonus(hit.doc, list, comparing);
+      if (place < RERANK || hit.named) hit.score *= self.bonus(hit.doc, list, comparing, hit.named);
     });
     found.sort(byScore);
     return { hits: found, concepts: list };
@@ -309,7 +311,7 @@
 
   // How much a document gains for how it holds the query: as a phrase, its words near each other
   // in the title or names, a title (or one name) that is mostly what was asked, a comparison.
-  Index.prototype.bonus = function (d, list, comparing) {
+  Index.prototype.bonus = function (d, list, comparing, named) {
     var self = this, gain = 1, phrase = 0, near = 0, focus = 0, exact = false, sides = 0, keyed = false;
     var verbatim = false, asked = list.map(function (c) { return c.typed; }).join(" ");
     var key = list.length > 1 ? list.reduce(function (a, c) { return (c.rarity || 0) > (a.rarity || 0) ? c : a; }) : null;
@@ -354,6 +356,11 @@
     // answered by the glossary's API before a question that mentions APIs.
     gain *= 1 + 2 * focus * focus;
     if (exact) gain *= 2; else if (keyed) gain *= KEYED;
+    // A page named what was asked is not outranked for its family alone: the boost that puts answers
+    // (FAQ pages) first is evened out, so "tts model" or "fine tunning" finds the term defined first.
+    // Not when the query is a name typed word for word: among the pages it names, an FAQ that words
+    // its question so ("diffusion language model") still comes before the term of that name.
+    if ((exact || keyed) && !named) gain *= self.top / self.boosts[d];
     if (verbatim) gain *= 3;
     // A title that compares two of the things the reader compares ("SQL vs NoSQL" for "nosql or sql
     // for orders") is the answer; one that only compares is close to it.
