@@ -7,6 +7,7 @@ written by `compact_index`, so these tests read the same results the theme would
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +16,7 @@ from pydantic import ValidationError
 
 from explainer.content import Content
 from explainer.markdown import normalise_words
-from explainer.render import RenderContext
+from explainer.render import RenderContext, render_pages
 from explainer.render.expansions import synonym_groups
 from explainer.search_index import (
     INDEX,
@@ -485,3 +486,21 @@ def test_the_build_and_the_search_scripts_normalise_text_alike() -> None:
         "naïve Bayes", "e\u0301's", "  tabs\tand\nlines  ", "'quoted'",
     ]  # fmt: skip
     assert [normalise_words(text) for text in texts] == script_normalise(texts)
+
+
+def test_pages_that_list_other_pages_weigh_less_in_search_than_the_pages_they_list(content: Content) -> None:
+    # An index repeats the titles and summaries of what it lists ("Use cases", grouped by industry):
+    # site search must not put it before the use case a reader describes.
+    pages = render_pages(RenderContext(content))
+    boosts = {path: _search_boost(page.markdown) for path, page in pages.items()}
+    listings = {path for path, page in pages.items() if page.family in {"index", "faq-index", "faq-topic"}}
+    assert {"technologies/index.md", "industries/index.md", "use-cases/index.md", "faq/index.md"} <= listings
+    assert all(boosts[path] < 1 for path in listings)
+    assert all(boosts[path] >= 1 for path in pages if path not in listings)
+
+
+def _search_boost(markdown: str) -> float:
+    """The `search: boost:` of a page's front matter, as the theme's search reads it (1 when absent)."""
+    front = markdown.split("\n---\n", 1)[0]
+    found = re.search(r"^search:\n  boost: ([\d.]+)$", front, re.MULTILINE)
+    return float(found.group(1)) if found else 1.0

@@ -15,6 +15,10 @@ from explainer.kinds import kind_of
 from explainer.model import Entity
 from explainer.render.structured import article
 
+# Site search's weight for a page that lists other pages (a family's index, the FAQ's topics): it
+# repeats their titles and summaries, and should not come before the page a reader is after.
+LISTING_SEARCH_BOOST = 0.5
+
 
 @dataclass(frozen=True)
 class Page:
