@@ -8,7 +8,7 @@ from explainer.model import Faq, Topic
 from explainer.render.context import RenderContext
 from explainer.render.environment import render_template
 from explainer.render.links import FAQ, entity_path
-from explainer.render.page import LISTING_SEARCH_BOOST, Page, entity_page
+from explainer.render.page import Page, entity_page
 from explainer.render.paging import Chunk, grouped
 from explainer.render.structured import faq_page, first_sentence
 from explainer.render.values import cited_sources, latest_review
@@ -60,7 +60,6 @@ def render_faq_index(site: RenderContext) -> Page:
         title=site.settings.family("faq").title or "Frequently asked questions",
         body=body,
         family="faq-index",
-        search_boost=LISTING_SEARCH_BOOST,
         description=f"{len(content.faqs)} questions readers ask, grouped by topic, "
         "each answered directly in its first sentence.",
         reviewed=latest_review(content.faqs.values()),
@@ -93,7 +92,6 @@ def render_topic_page(site: RenderContext, chunk: Chunk[Faq], siblings: list[Chu
         title=f"{topic.name}{part}",
         body=body,
         family="faq-topic",
-        search_boost=LISTING_SEARCH_BOOST,
         description=topic.summary or f"Questions about {topic.name.lower()}, answered directly.",
         reviewed=latest_review(questions),
         sequence="faq-topics",

@@ -7,7 +7,7 @@ from explainer.render.context import RenderContext
 from explainer.render.diagrams import industry_overview, technology_counts
 from explainer.render.environment import render_template
 from explainer.render.links import INDUSTRIES, USE_CASES, entity_path
-from explainer.render.page import LISTING_SEARCH_BOOST, Page, entity_page
+from explainer.render.page import Page, entity_page
 from explainer.render.values import cited_sources
 
 
@@ -33,7 +33,6 @@ def render_industries_index(site: RenderContext) -> Page:
         title=site.settings.family("industries").title or "Industries",
         body=body,
         family="index",
-        search_boost=LISTING_SEARCH_BOOST,
         description="Industry by industry: concrete use cases and which technologies do the work in each.",
     )
 
@@ -103,7 +102,6 @@ def render_use_cases_index(site: RenderContext) -> Page:
         title="Use cases",
         body=body,
         family="index",
-        search_boost=LISTING_SEARCH_BOOST,
         description="Every use case on this site, grouped by industry.",
     )
 

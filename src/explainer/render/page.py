@@ -15,8 +15,9 @@ from explainer.kinds import kind_of
 from explainer.model import Entity
 from explainer.render.structured import article
 
-# Site search's weight for a page that lists other pages (a family's index, the FAQ's topics): it
-# repeats their titles and summaries, and should not come before the page a reader is after.
+# Site search's weight for a page that lists other pages (a family's index, the FAQ's index and topic
+# pages): it repeats their titles and summaries, and should not come before the page a reader is after.
+LISTING_FAMILIES = frozenset({"index", "faq-index", "faq-topic"})
 LISTING_SEARCH_BOOST = 0.5
 
 
@@ -57,8 +58,9 @@ class Page:
         lines.append(f"family: {self.family}")
         if self.reviewed:
             lines.append(f"reviewed: {json.dumps(self.reviewed.isoformat())}")
-        if self.search_boost:
-            lines.append(f"search:\n  boost: {self.search_boost}")
+        boost = self.search_boost or (LISTING_SEARCH_BOOST if self.family in LISTING_FAMILIES else None)
+        if boost:
+            lines.append(f"search:\n  boost: {boost}")
         if self.search_exclude:
             lines.append("search:\n  exclude: true")
         if self.hide:

@@ -15,7 +15,7 @@ from explainer.render.context import RenderContext
 from explainer.render.diagrams import relationship_diagram
 from explainer.render.environment import render_template
 from explainer.render.links import TECHNOLOGIES, entity_path
-from explainer.render.page import LISTING_SEARCH_BOOST, Page, entity_page
+from explainer.render.page import Page, entity_page
 from explainer.render.values import cells_of, cited_sources
 
 MAX_LISTED_QUESTIONS = 8
@@ -111,7 +111,6 @@ def render_technologies_index(site: RenderContext) -> Page:
         title=site.settings.family("technologies").title or "Technologies",
         body=body,
         family="index",
-        search_boost=LISTING_SEARCH_BOOST,
         description="Every technology this explainer compares, and how they relate to each other.",
     )
 
