@@ -286,8 +286,8 @@
       };
       // Every word is required: a question matches when it holds each one, in its wording or its answer.
       // When no question's wording holds them all, the closest are shown instead (labelled).
-      var asked = scored.some(function (s) { return s.asked === list.length; });
-      if (asked) return { found: scored.filter(function (s) { return s.complete; }).sort(byRank), partial: false, concepts: list };
+      var matched = scored.some(function (s) { return s.asked === list.length; });
+      if (matched) return { found: scored.filter(function (s) { return s.complete; }).sort(byRank), partial: false, concepts: list };
       return { found: scored.sort(byRank).slice(0, PARTIAL_LIMIT), partial: true, concepts: list };
     }
 
