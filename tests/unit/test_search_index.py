@@ -157,10 +157,9 @@ def test_what_a_page_names_itself_counts_more_than_what_its_text_holds_in_passin
     # Both questions have other phrasings, so each says what it is about in its title and names. The
     # cost question holds every word typed, two of them only in passing in its answer; the question
     # about spotting fakes asks about two of the three, and is what the reader is after.
-    lunr = {
-        "config": {"lang": ["en"]},
-        "docs": [
-            *LUNR["docs"],
+    search = _searcher_with(
+        tmp_path,
+        [
             {
                 "location": "faq/spot-a-fake-photo/",
                 "title": "How can I spot a fake photo?",
@@ -174,27 +173,21 @@ def test_what_a_page_names_itself_counts_more_than_what_its_text_holds_in_passin
                 "boost": 2.0,
             },
         ],
-    }
-    extras = SearchExtras(
         names={
-            **EXTRAS.names,
             "faq/spot-a-fake-photo/": ["is this picture real"],
             "faq/photo-model-cost/": ["training cost"],
         },
-        entries=EXTRAS.entries,
-        synonyms=EXTRAS.synonyms,
     )
-    (results,) = _searcher(tmp_path, lunr, extras)("fake photo computer")
+    (results,) = search("fake photo computer")
     assert _locations(results)[:2] == ["faq/spot-a-fake-photo/", "faq/photo-model-cost/"]
 
 
 def test_a_term_named_what_was_asked_is_not_outranked_for_the_faqs_boost(tmp_path: Path) -> None:
     # FAQ pages are boosted (answers first), and this one says "TTS model" more often than the term.
     # But the reader named the term ("TTS", with a word more), so its definition comes first.
-    lunr = {
-        "config": {"lang": ["en"]},
-        "docs": [
-            *LUNR["docs"],
+    search = _searcher_with(
+        tmp_path,
+        [
             {
                 "location": "glossary/#text-to-speech",
                 "title": "Text-to-speech",
@@ -208,18 +201,32 @@ def test_a_term_named_what_was_asked_is_not_outranked_for_the_faqs_boost(tmp_pat
                 "boost": 2.0,
             },
         ],
-    }
-    extras = SearchExtras(
         names={
-            **EXTRAS.names,
             "glossary/#text-to-speech": ["tts"],
             "faq/how-does-voice-cloning-work/": ["tts model for cloning a voice", "tts voice cloning"],
         },
-        entries=EXTRAS.entries | {"glossary/#text-to-speech"},
-        synonyms=[*EXTRAS.synonyms, ["text to speech", "tts"]],
+        entries=frozenset({"glossary/#text-to-speech"}),
+        synonyms=(["text to speech", "tts"],),
     )
-    (results,) = _searcher(tmp_path, lunr, extras)("tts model")
+    (results,) = search("tts model")
     assert _locations(results)[:2] == ["glossary/#text-to-speech", "faq/how-does-voice-cloning-work/"]
+
+
+def _searcher_with(
+    folder: Path,
+    docs: list[dict[str, Any]],
+    names: dict[str, list[str]],
+    entries: frozenset[str] = frozenset(),
+    synonyms: tuple[list[str], ...] = (),
+) -> Any:
+    """Site search over the module's small site with `docs` added, and their names, entries, synonyms."""
+    lunr = {**LUNR, "docs": [*LUNR["docs"], *docs]}
+    extras = SearchExtras(
+        names={**EXTRAS.names, **names},
+        entries=EXTRAS.entries | entries,
+        synonyms=[*EXTRAS.synonyms, *synonyms],
+    )
+    return _searcher(folder, lunr, extras)
 
 
 def test_titles_and_teasers_reach_the_theme_escaped(search: Any) -> None:
