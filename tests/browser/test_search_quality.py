@@ -30,20 +30,20 @@ from tests.support.reader_search import (
     site_search,
     visible_faq_results,
 )
-from tests.support.search_worker import search_worker
+from tests.support.search_worker import script_connecting_words, search_worker
 
 pytestmark = pytest.mark.browser
 
 QUERIES = REPO / "tests/search/queries.yaml"
 REPORT = REPORTS / "search-quality.json"
-# Issue 13's targets, reported with every run. Not yet met (2 December 2026, 322 queries: site search
-# 79.5 % / 90.1 %, FAQ filter 81.0 % of 237); the misses left are mostly paraphrases that share no word
+# Issue 13's targets, reported with every run. Not yet met (2 December 2026, 314 queries: site search
+# 79.0 % / 89.8 %, FAQ filter 80.4 % of 230); the misses left are mostly paraphrases that share no word
 # with their answer, and products the content does not name.
 TARGETS = {"site_search": {"hit@1": 0.80, "hit@3": 0.95}, "faq_filter": {"hit@1": 0.85}}
 # What the site reaches today, rounded down: CI fails when a change makes search find less. Raise these
 # when search improves; lower them only with a reason in the commit (they fell when the blind second
-# set of queries joined the first).
-FLOORS = {"site_search": {"hit@1": 0.79, "hit@3": 0.90}, "faq_filter": {"hit@1": 0.80}}
+# set of queries joined the first, and again when queries that search reads as an `also_asked` left).
+FLOORS = {"site_search": {"hit@1": 0.78, "hit@3": 0.89}, "faq_filter": {"hit@1": 0.80}}
 FAQ = "faq/"
 # Share of the FAQ's own wordings (each question and its `also_asked`) whose page site search puts
 # first: 100 % on 2 December 2026 (1,023 of 1,023). Issue 13 asks for every one.
@@ -131,6 +131,13 @@ def _words(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.lower()))
 
 
+def _what_search_reads(text: str, connecting: frozenset[str]) -> frozenset[str]:
+    """The words both searches rank a query by: connecting words aside ("vs", "what is", "really"),
+    in any order, a plural as its singular ("rnn vs transformer" reads as "transformer vs rnns")."""
+    words = re.findall(r"\w+", re.sub(r"(?<=\w)['’](?=\w)", "", text.lower()))
+    return frozenset(w[:-1] if len(w) > 3 and w.endswith("s") else w for w in words if w not in connecting)
+
+
 def faq_wordings() -> list[tuple[str, str]]:
     """Each way the content words an FAQ question (the question, then its `also_asked`), with its page."""
     wordings = []
@@ -143,9 +150,17 @@ def faq_wordings() -> list[tuple[str, str]]:
 
 
 def test_no_query_is_a_phrasing_the_content_already_holds() -> None:
-    """A query that is an FAQ's question or one of its `also_asked` measures recall of a string, not search."""
-    held = {_words(text): page for text, page in faq_wordings()}
-    assert [(q.text, held[_words(q.text)]) for q in load_queries() if _words(q.text) in held] == []
+    """A query that is an FAQ's question or one of its `also_asked`, as search reads them (the same
+    words that matter, in any order), measures recall of a string, not search. A query of one such
+    word is a name typed alone ("agi meaning"), which readers do type, and is allowed."""
+    connecting = script_connecting_words()
+    held = {_what_search_reads(text, connecting): (text, page) for text, page in faq_wordings()}
+    copies = [
+        (q.text, held[read])
+        for q in load_queries()
+        if len(read := _what_search_reads(q.text, connecting)) > 1 and read in held
+    ]
+    assert copies == []
 
 
 def test_no_hand_written_page_quotes_a_query() -> None:

@@ -32,6 +32,16 @@ def script_normalise(texts: Sequence[str]) -> list[str]:
     return found
 
 
+def script_connecting_words() -> frozenset[str]:
+    """The words search-words.js sets aside as connecting or padding ("vs", "what is", "really"), run in Node."""
+    script = (
+        "const vm = require('vm'), fs = require('fs'); const c = {}; c.self = c; vm.createContext(c);"
+        "vm.runInContext(fs.readFileSync(process.argv[1], 'utf8'), c);"
+        "process.stdout.write(JSON.stringify(Array.from(c.ExplainerWords.CONNECTING)));"
+    )
+    return frozenset(json.loads(_node("-e", script, str(ASSETS / "search-words.js"), input="")))
+
+
 def _node(*args: str, input: str) -> str:
     node = shutil.which("node")
     assert node, "the search script tests need Node.js 20 (apt-get install nodejs, or scripts/bootstrap)"
