@@ -606,7 +606,7 @@ def search_bytes_section(data: dict[str, Any]) -> list[str]:
     rows = []
     for site in data.get("sites", []):
         name = "the real site" if site["name"] == "real" else f"N = {int(site['name']):,}"
-        for engine in ("lunr", "pagefind"):
+        for engine in ("explainer", "lunr", "pagefind"):
             part = site.get(engine, {})
             query = part.get("first_query", {})
             if query:
@@ -626,10 +626,10 @@ def search_bytes_section(data: dict[str, Any]) -> list[str]:
         fill(
             "Produced by `.venv/bin/python -m bench.search_bytes`, "
             f"{_when(data, 'generated')}, {_load_on(facts, 'load')}: bytes transferred from opening the "
-            "search box to the first query's results, in headless Chromium, with Material's one-file "
-            "lunr index and with Pagefind's chunks. The site's default "
-            "engine is now the explainer's own compact index (search/explainer.json, one file, fetched when "
-            "search opens); its size at each N is the search index row of the first table."
+            "search box to the first query's results, in headless Chromium, with each engine: the "
+            "explainer's own compact index (search/explainer.json, one file, fetched when search opens; "
+            "the default up to `search.chunked_above` pages), Material's one-file lunr index, and "
+            "Pagefind's chunks (the default beyond)."
         ),
         "",
         table(["Site", "Engine", "Bytes for the first query", "Requests", "Rank of the answer"], rows),
@@ -859,10 +859,7 @@ def page(results: dict[str, Any], others: dict[str, Any]) -> str:
         "",
         targets_table(verdicts),
         "",
-        fill(
-            "Not measured here: Lighthouse performance (a browser test, tests/browser/test_lighthouse.py) "
-            "and the bytes of a first search query with the explainer's own index."
-        ),
+        fill("Not measured here: Lighthouse performance (a browser test, tests/browser/test_lighthouse.py)."),
         "",
     ]
     parts += earlier_section(_size(results, 10000))

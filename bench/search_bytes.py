@@ -1,20 +1,21 @@
-"""What a reader's first search costs: bytes transferred with lunr (one index) and Pagefind (chunks).
+"""What a reader's first search costs: bytes transferred with each search engine the plugin offers.
 
     python -m bench.search_bytes                         # N = 1,000 and 10,000, plus the real site
     python -m bench.search_bytes --sizes 1000 --work /tmp/search-bench --reuse
 
-For each N, `bench.corpus` writes a synthetic project and the site is built twice with the real
-plugin: once with `search: {engine: lunr}` (Material's one-file index) and once with
-`search: {engine: pagefind}` (explainer.chunked_search). `--reuse` keeps corpora and sites already
-in the work folder (a 10,000-entity build takes several minutes). The real site (this repository's
-content, 483 entities) is measured the same way.
+For each N, `bench.corpus` writes a synthetic project and the site is built three times with the
+real plugin: with `search: {engine: explainer}` (the explainer's own compact index, one file, the
+default up to `chunked_above` pages), with `search: {engine: lunr}` (Material's one-file index) and
+with `search: {engine: pagefind}` (explainer.chunked_search, the default beyond). `--reuse` keeps
+corpora and sites already in the work folder (a 10,000-entity build takes several minutes). The
+real site (this repository's content, 483 entities) is measured the same way.
 
 The reader's first query, in this machine's headless Chromium with a cold cache: the home page
 loads and the network goes quiet; then the reader clicks the search box, types an FAQ question
 (150 ms a key) and waits until the results stop changing. Every request made from the click on is
 counted with its transferred size (headers plus the body as sent: gzip for HTML, CSS, JS and JSON
 from the local server, as a static host sends them; Pagefind's files are compressed by Pagefind).
-The search worker's script, which the theme loads with every page, is reported apart.
+The search worker's scripts, which the theme loads with every page, are reported apart.
 
 Also measured: the Pagefind step alone (`build_chunked_index` on a copy of the lunr index, median
 of 3), the size of each index on disk, and each build's wall and CPU time (one build each; other
@@ -44,15 +45,21 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 from bench.processes import child_env, run_child  # noqa: E402
-from explainer import chunked_search  # noqa: E402
+from explainer import chunked_search, search_index  # noqa: E402
 
 BIN = Path(sys.executable).parent
 OUT = REPO / "bench/search_bytes.json"
-ENGINES = ("lunr", "pagefind")
+ENGINES = ("explainer", "lunr", "pagefind")
 TYPING_DELAY_MS = 150  # a quick typist; the Pagefind worker waits 250 ms after the last key
 REAL_QUERY = "why do llms hallucinate"
 REAL_ANSWER = "faq/why-do-llms-hallucinate/"
 STEP_RUNS = 3
+# The explainer's and Pagefind's workers, and the scripts the explainer's imports.
+WORKER_SCRIPTS = (
+    *chunked_search.WORKERS.values(),
+    "assets/explainer/search-words.js",
+    "assets/explainer/search-rank.js",
+)
 
 
 def log(message: str) -> None:
@@ -142,6 +149,10 @@ def gzipped(data: bytes) -> int:
 
 
 def index_figures(site: Path) -> dict[str, Any]:
+    own = site / search_index.INDEX
+    if own.is_file():
+        data = own.read_bytes()
+        return {"explainer_index_bytes": len(data), "explainer_index_gzip_bytes": gzipped(data)}
     lunr = site / chunked_search.LUNR_INDEX
     if lunr.is_file():
         data = lunr.read_bytes()
@@ -260,12 +271,14 @@ def first_query(site: Path, query: str, answer: str) -> dict[str, Any]:
 
 
 def by_kind(requests: list[dict[str, Any]]) -> dict[str, int]:
-    """Bytes by what they are: Pagefind's fixed start (script, wasm, entry, meta), chunks, fragments."""
+    """Bytes by what they are: an index in one file (the explainer's or lunr's), or Pagefind's fixed
+    start (script, wasm, entry, meta), chunks and fragments."""
     kinds: dict[str, int] = {}
     for request in requests:
         path = request["path"]
         kind = (
-            "lunr index" if path.endswith(chunked_search.LUNR_INDEX)
+            "explainer index" if path.endswith(search_index.INDEX)
+            else "lunr index" if path.endswith(chunked_search.LUNR_INDEX)
             else "pagefind index chunks" if path.endswith(".pf_index")
             else "pagefind fragments" if path.endswith(".pf_fragment")
             else "pagefind start" if f"/{chunked_search.BUNDLE_DIR}/" in path
@@ -276,8 +289,9 @@ def by_kind(requests: list[dict[str, Any]]) -> dict[str, int]:
 
 
 def _is_worker(path: str) -> bool:
-    """The theme's lunr worker or the Pagefind one: loaded with every page, used by search."""
-    return "/assets/javascripts/workers/" in path or path.endswith(chunked_search.WORKER)
+    """A search worker and the scripts it imports (the theme's lunr worker, the explainer's, the
+    Pagefind one): loaded with every page, used by search."""
+    return "/assets/javascripts/workers/" in path or path.endswith(WORKER_SCRIPTS)
 
 
 def corpus_query(site: Path) -> tuple[str, str]:
@@ -310,17 +324,12 @@ def measure(
 
 
 def summary(rows: list[dict[str, Any]]) -> str:
-    lines = [
-        f"{'site':>12} {'pages':>6} | {'lunr query KB':>13} {'pagefind query KB':>17} | "
-        f"{'lunr index gz KB':>16} {'pagefind step s':>15}"
-    ]
+    heads = "".join(f" {engine + ' query KB':>18}" for engine in ENGINES)
+    lines = [f"{'site':>12} {'pages':>6} |{heads} | {'pagefind step s':>15}"]
     for row in rows:
-        lunr, pagefind = row["lunr"], row["pagefind"]
-        lines.append(
-            f"{row['name']:>12} {row['pages']:>6} | {lunr['first_query']['query_bytes'] / 1024:>13.1f} "
-            f"{pagefind['first_query']['query_bytes'] / 1024:>17.1f} | "
-            f"{lunr['lunr_index_gzip_bytes'] / 1024:>16.1f} {row['pagefind_step']['wall_s']:>15.2f}"
-        )
+        queries = "".join(f" {row[engine]['first_query']['query_bytes'] / 1024:>18.1f}" for engine in ENGINES)
+        step = row["pagefind_step"]["wall_s"]
+        lines.append(f"{row['name']:>12} {row['pages']:>6} |{queries} | {step:>15.2f}")
     return "\n".join(lines)
 
 

@@ -162,9 +162,9 @@ class SearchOptions(Options):
     chunked_above: Annotated[int, Field(ge=0)] = Field(
         default=500,
         description="Pages beyond which `auto` uses the chunked index. The one-file index grows by about "
-        "1 KB gzipped a page and is downloaded whole before the first result; a Pagefind search costs about "
-        "170 KB for the first query and 75 KB for each new one, so above 500 pages even four searches "
-        "transfer less (bench/search_bytes.py).",
+        "1 KB gzipped a page and is downloaded whole before the first result; a Pagefind search costs "
+        "160-300 KB for the first query and about 75 KB for each new one, so above 500 pages a reader's "
+        "first few searches transfer less (bench/search_bytes.py).",
     )
     synonyms: list[Annotated[list[SearchWord], Field(min_length=2, max_length=12)]] = Field(
         default=[],

@@ -192,3 +192,32 @@ def test_the_search_engine_goes_into_the_sites_own_search_options() -> None:
     assert with_search_engine(plugin, "lunr") == plugin.replace(
         "content\n", "content\n      search:\n        engine: lunr\n"
     )
+
+
+def test_each_engines_index_and_worker_scripts_are_counted_as_what_they_are() -> None:
+    from bench.search_bytes import _is_worker, by_kind
+
+    fetched = [
+        {"path": "/search/explainer.json", "bytes": 5},
+        {"path": "/search/search_index.json", "bytes": 7},
+        {"path": "/pagefind/index/en_1.pf_index", "bytes": 11},
+        {"path": "/pagefind/pagefind.js", "bytes": 13},
+        {"path": "/sitemap.xml", "bytes": 17},
+    ]
+    assert by_kind(fetched) == {
+        "explainer index": 5,
+        "lunr index": 7,
+        "pagefind index chunks": 11,
+        "pagefind start": 13,
+        "other": 17,
+    }
+    # Loaded with every page, before the reader opens search: reported apart from the query's bytes.
+    workers = [
+        "/assets/explainer/search-index-worker.js",
+        "/assets/explainer/search-rank.js",
+        "/assets/explainer/search-words.js",
+        "/assets/explainer/search-worker.js",
+        "/assets/javascripts/workers/search.f8cc74c7.min.js",
+    ]
+    assert all(_is_worker(path) for path in workers)
+    assert not _is_worker("/assets/explainer/faq-search.js")
