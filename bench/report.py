@@ -798,6 +798,8 @@ def page(results: dict[str, Any], others: dict[str, Any]) -> str:
         "---",
         "title: Performance",
         "description: How long checking and building take, and how heavy pages get, as the content grows.",
+        "search:",  # a page for contributors: after the content in a reader's search (explainer.render.page)
+        "  boost: 0.5",
         "---",
         "",
         "# Performance",

@@ -15,10 +15,13 @@ from explainer.kinds import kind_of
 from explainer.model import Entity
 from explainer.render.structured import article
 
-# Site search's weight for a page that lists other pages (a family's index, the FAQ's index and topic
-# pages): it repeats their titles and summaries, and should not come before the page a reader is after.
-LISTING_FAMILIES = frozenset({"index", "faq-index", "faq-topic"})
-LISTING_SEARCH_BOOST = 0.5
+# Site search's weight for pages that should not come before the page a reader is after: a page that
+# lists other pages (a family's index, the FAQ's index and topic pages) repeats their titles and
+# summaries; the field reference is for contributors, and its words ("question", "answer", "also asked")
+# are the words readers type. Hand-written contributor pages (docs/contributing/) say the same in their
+# front matter.
+SECONDARY_FAMILIES = frozenset({"index", "faq-index", "faq-topic", "reference"})
+SECONDARY_SEARCH_BOOST = 0.5
 
 
 @dataclass(frozen=True)
@@ -58,7 +61,7 @@ class Page:
         lines.append(f"family: {self.family}")
         if self.reviewed:
             lines.append(f"reviewed: {json.dumps(self.reviewed.isoformat())}")
-        boost = self.search_boost or (LISTING_SEARCH_BOOST if self.family in LISTING_FAMILIES else None)
+        boost = self.search_boost or (SECONDARY_SEARCH_BOOST if self.family in SECONDARY_FAMILIES else None)
         if boost:
             lines.append(f"search:\n  boost: {boost}")
         if self.search_exclude:
