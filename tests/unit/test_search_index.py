@@ -213,6 +213,40 @@ def test_a_term_named_what_was_asked_is_not_outranked_for_the_faqs_boost(tmp_pat
     assert _locations(results)[:2] == ["glossary/#text-to-speech", "faq/how-does-voice-cloning-work/"]
 
 
+def test_a_listing_named_what_was_asked_stays_after_the_page_it_lists(tmp_path: Path) -> None:
+    # The technologies' index repeats each technology's name and summary as a section, and weighs half
+    # (a listing). Named what was asked, it gains like the technology's own page, but keeps its lower
+    # weight: it does not come before the page it lists.
+    search = _searcher_with(
+        tmp_path,
+        [
+            {
+                "location": "technologies/",
+                "title": "Technologies",
+                "text": "<p>Every technology.</p>",
+                "boost": 0.5,
+            },
+            {
+                "location": "technologies/#sharding",
+                "title": "Sharding",
+                "text": "<p>Sharding: splitting one database across machines, shard by shard.</p>",
+                "boost": 0.5,
+            },
+            {
+                "location": "technologies/sharding/",
+                "title": "Sharding",
+                "text": "<p>This splits one database across many machines by a key. Each part holds some "
+                "of the rows, a router sends each query to the parts that hold its rows, and adding a "
+                "machine moves some rows to it. Choosing the key decides how evenly the load spreads.</p>",
+            },
+        ],
+        names={"technologies/sharding/": ["horizontal partitioning"]},
+    )
+    (results,) = search("sharding setup")
+    found = _locations(results)
+    assert found.index("technologies/sharding/") < found.index("technologies/#sharding")
+
+
 def _searcher_with(
     folder: Path,
     docs: list[dict[str, Any]],

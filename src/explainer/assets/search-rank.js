@@ -12,7 +12,8 @@
    documents then gain for holding the query as a phrase, for words close together in the title or
    names, for a title that is mostly what was asked ("Index" for "what is an index"), more for a
    title or name that is exactly what was asked (or is the most specific thing asked: "Sharding" for
-   "sharding setup", and then its page family's boost no longer counts against it), and for
+   "sharding setup", and then its page family's boost no longer counts against it, though a listing
+   keeps its lower weight), and for
    comparing when the reader compares, most for a title that compares two of the things asked. A
    page whose title or other name is the query, typed word for word, comes first. Loaded as a script
    in the search worker, after search-words.js. */
@@ -359,8 +360,10 @@
     // A page named what was asked is not outranked for its family alone: the boost that puts answers
     // (FAQ pages) first is evened out, so "tts model" or "fine tunning" finds the term defined first.
     // Not when the query is a name typed word for word: among the pages it names, an FAQ that words
-    // its question so ("diffusion language model") still comes before the term of that name.
-    if ((exact || keyed) && !named) gain *= self.top / self.boosts[d];
+    // its question so ("diffusion language model") still comes before the term of that name. A page
+    // that weighs less than one (a listing, a page for contributors) keeps its lower weight: its
+    // section named "Diffusion models" repeats the technology's page, which comes first.
+    if ((exact || keyed) && !named) gain *= self.top / Math.max(1, self.boosts[d]);
     if (verbatim) gain *= 3;
     // A title that compares two of the things the reader compares ("SQL vs NoSQL" for "nosql or sql
     // for orders") is the answer; one that only compares is close to it.
