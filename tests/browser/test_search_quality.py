@@ -43,7 +43,7 @@ TARGETS = {"site_search": {"hit@1": 0.80, "hit@3": 0.95}, "faq_filter": {"hit@1"
 # What the site reaches today, rounded down: CI fails when a change makes search find less. Raise these
 # when search improves; lower them only with a reason in the commit (they fell when the blind second
 # set of queries joined the first, and again when queries that search reads as an `also_asked` left).
-FLOORS = {"site_search": {"hit@1": 0.78, "hit@3": 0.89}, "faq_filter": {"hit@1": 0.80}}
+FLOORS = {"site_search": {"hit@1": 0.79, "hit@3": 0.89}, "faq_filter": {"hit@1": 0.80}}
 FAQ = "faq/"
 # Share of the FAQ's own wordings (each question and its `also_asked`) whose page site search puts
 # first: 100 % on 2 December 2026 (1,023 of 1,023). Issue 13 asks for every one.
