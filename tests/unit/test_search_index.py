@@ -247,6 +247,33 @@ def test_a_listing_named_what_was_asked_stays_after_the_page_it_lists(tmp_path: 
     assert found.index("technologies/sharding/") < found.index("technologies/#sharding")
 
 
+def test_a_word_that_names_a_kind_is_not_set_aside_as_a_connecting_word(tmp_path: Path) -> None:
+    # "only" in "encoder-only" names a kind of model: set aside, the query would read "encoder decoder",
+    # the name of a third kind, and find that one first.
+    terms = {"encoder-decoder": "Encoder-decoder", "encoder-only-model": "Encoder-only model",
+             "decoder-only-model": "Decoder-only model"}  # fmt: skip
+    search = _searcher_with(
+        tmp_path,
+        [
+            {
+                "location": f"glossary/#{anchor}",
+                "title": title,
+                "text": f"<p>{title}: a transformer layout.</p>",
+            }
+            for anchor, title in terms.items()
+        ],
+        names={},
+        entries=frozenset(f"glossary/#{anchor}" for anchor in terms),
+        synonyms=(
+            ["encoder decoder", "encoder decoder model"],
+            ["encoder only model", "encoder only"],
+            ["decoder only model", "decoder only"],
+        ),
+    )
+    (results,) = search("encoder-only vs decoder-only")
+    assert set(_locations(results)[:2]) == {"glossary/#encoder-only-model", "glossary/#decoder-only-model"}
+
+
 def _searcher_with(
     folder: Path,
     docs: list[dict[str, Any]],

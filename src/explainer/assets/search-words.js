@@ -9,13 +9,15 @@
   var APOSTROPHE_S = /(?<=\p{L})['\u2019]s(?![\p{L}\p{N}])/gu, APOSTROPHE = /(?<=\p{L})['\u2019](?=\p{L})/gu;
   // Words that connect or pad a question rather than say what it is about: common English stop
   // words, question words, the words people put between the things they compare, and the words
-  // that ask for a definition ("meaning", "stands for", "explained") rather than name a topic.
+  // that ask for a definition ("meaning", "stands for", "explained") rather than name a topic. Not
+  // "only": it names things ("encoder-only", "decoder-only"), and without it "encoder-only vs
+  // decoder-only" reads as "encoder-decoder", a third thing.
   var CONNECTING = new Set(("a about actually after all also am an and any anything are arent as " +
     "at be because been between but by can cannot cant compare compared comparison could define " +
     "definition did didnt difference differences different do does doesnt dont either else even " +
     "ever every exactly explain explained for from get got had has have he her hers him his how " +
     "however i if im in into is isnt it its just kind let like may me mean meaning means might " +
-    "most must my no not of off often on only or other our own please rather really say she " +
+    "most must my no not of off often on or other our own please rather really say she " +
     "should since so some someone something sort stands still stuff tell than that the their them " +
     "then there these they thing things this to too us v versus vs was wasnt way ways we were " +
     "what whats when where which while who why will with wont would you your youre").split(" "));
