@@ -30,7 +30,7 @@ from tests.support.reader_search import (
     site_search,
     visible_faq_results,
 )
-from tests.support.search_worker import script_connecting_words, search_worker
+from tests.support.search_worker import script_connecting_words, script_normalise, search_worker
 
 pytestmark = pytest.mark.browser
 
@@ -131,11 +131,17 @@ def _words(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.lower()))
 
 
-def _what_search_reads(text: str, connecting: frozenset[str]) -> frozenset[str]:
-    """The words both searches rank a query by: connecting words aside ("vs", "what is", "really"),
-    in any order, a plural as its singular ("rnn vs transformer" reads as "transformer vs rnns")."""
-    words = re.findall(r"\w+", re.sub(r"(?<=\w)['’](?=\w)", "", text.lower()))
-    return frozenset(w[:-1] if len(w) > 3 and w.endswith("s") else w for w in words if w not in connecting)
+def _as_search_reads(texts: list[str]) -> list[frozenset[str]]:
+    """The words both searches rank each text by: normalised by search-words.js, connecting words
+    aside ("vs", "what is", "really"), in any order, a plural as its singular ("rnn vs transformer"
+    reads as "transformer vs rnns")."""
+    connecting = script_connecting_words()
+    return [
+        frozenset(
+            w[:-1] if len(w) > 3 and w.endswith("s") else w for w in text.split() if w not in connecting
+        )
+        for text in script_normalise(texts)
+    ]
 
 
 def faq_wordings() -> list[tuple[str, str]]:
@@ -153,13 +159,11 @@ def test_no_query_is_a_phrasing_the_content_already_holds() -> None:
     """A query that is an FAQ's question or one of its `also_asked`, as search reads them (the same
     words that matter, in any order), measures recall of a string, not search. A query of one such
     word is a name typed alone ("agi meaning"), which readers do type, and is allowed."""
-    connecting = script_connecting_words()
-    held = {_what_search_reads(text, connecting): (text, page) for text, page in faq_wordings()}
-    copies = [
-        (q.text, held[read])
-        for q in load_queries()
-        if len(read := _what_search_reads(q.text, connecting)) > 1 and read in held
-    ]
+    wordings, queries = faq_wordings(), load_queries()
+    read = _as_search_reads([text for text, _ in wordings] + [q.text for q in queries])
+    held = dict(zip(read[: len(wordings)], wordings, strict=True))
+    asked = zip(queries, read[len(wordings) :], strict=True)
+    copies = [(q.text, held[words]) for q, words in asked if len(words) > 1 and words in held]
     assert copies == []
 
 

@@ -21,25 +21,26 @@ def search_worker(index_file: Path, queries: Sequence[str]) -> list[list[list[di
 
 def script_normalise(texts: Sequence[str]) -> list[str]:
     """Each text as search-words.js normalises it, run in Node."""
-    script = (
-        "const vm = require('vm'), fs = require('fs'); const c = {}; c.self = c; vm.createContext(c);"
-        "vm.runInContext(fs.readFileSync(process.argv[1], 'utf8'), c);"
-        "process.stdout.write(JSON.stringify(JSON.parse(fs.readFileSync(0, 'utf8')).map(c.ExplainerWords.normalise)));"
-    )
-    found: list[str] = json.loads(
-        _node("-e", script, str(ASSETS / "search-words.js"), input=json.dumps(list(texts)))
+    found: list[str] = _words_script(
+        "JSON.parse(fs.readFileSync(0, 'utf8')).map(words.normalise)", input=json.dumps(list(texts))
     )
     return found
 
 
 def script_connecting_words() -> frozenset[str]:
     """The words search-words.js sets aside as connecting or padding ("vs", "what is", "really"), run in Node."""
+    return frozenset(_words_script("Array.from(words.CONNECTING)"))
+
+
+def _words_script(result: str, input: str = "") -> Any:
+    """The JSON value of the JavaScript expression `result`, evaluated in Node after search-words.js
+    (its exports as `words`; the text on standard input readable as `fs.readFileSync(0)`)."""
     script = (
         "const vm = require('vm'), fs = require('fs'); const c = {}; c.self = c; vm.createContext(c);"
-        "vm.runInContext(fs.readFileSync(process.argv[1], 'utf8'), c);"
-        "process.stdout.write(JSON.stringify(Array.from(c.ExplainerWords.CONNECTING)));"
+        "vm.runInContext(fs.readFileSync(process.argv[1], 'utf8'), c); const words = c.ExplainerWords;"
+        f"process.stdout.write(JSON.stringify({result}));"
     )
-    return frozenset(json.loads(_node("-e", script, str(ASSETS / "search-words.js"), input="")))
+    return json.loads(_node("-e", script, str(ASSETS / "search-words.js"), input=input))
 
 
 def _node(*args: str, input: str) -> str:
