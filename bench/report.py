@@ -28,6 +28,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from explainer.render.page import SECONDARY_SEARCH_BOOST
+
 REPO = Path(__file__).resolve().parent.parent
 RESULTS = REPO / "bench" / "results.json"
 PAGE = REPO / "docs" / "contributing" / "performance.md"
@@ -798,8 +800,8 @@ def page(results: dict[str, Any], others: dict[str, Any]) -> str:
         "---",
         "title: Performance",
         "description: How long checking and building take, and how heavy pages get, as the content grows.",
-        "search:",  # a page for contributors: after the content in a reader's search (explainer.render.page)
-        "  boost: 0.5",
+        "search:",  # a page for contributors: after the content in a reader's search
+        f"  boost: {SECONDARY_SEARCH_BOOST}",
         "---",
         "",
         "# Performance",

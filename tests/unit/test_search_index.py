@@ -7,17 +7,18 @@ written by `compact_index`, so these tests read the same results the theme would
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from pydantic import ValidationError
 
 from explainer.content import Content
 from explainer.markdown import normalise_words
 from explainer.render import RenderContext, render_pages
 from explainer.render.expansions import synonym_groups
+from explainer.render.page import SECONDARY_SEARCH_BOOST
 from explainer.search_index import (
     INDEX,
     SearchExtras,
@@ -582,12 +583,11 @@ def test_every_page_for_contributors_comes_after_the_content_in_site_search() ->
     guide = sorted((REPO / "docs" / "contributing").glob("*.md"))
     assert guide
     assert {path.name: _search_boost(path.read_text(encoding="utf-8")) for path in guide} == {
-        path.name: 0.5 for path in guide
+        path.name: SECONDARY_SEARCH_BOOST for path in guide
     }
 
 
 def _search_boost(markdown: str) -> float:
     """The `search: boost:` of a page's front matter, as the theme's search reads it (1 when absent)."""
-    front = markdown.split("\n---\n", 1)[0]
-    found = re.search(r"^search:\n  boost: ([\d.]+)$", front, re.MULTILINE)
-    return float(found.group(1)) if found else 1.0
+    front = yaml.safe_load(markdown.removeprefix("---\n").split("\n---\n", 1)[0]) or {}
+    return float((front.get("search") or {}).get("boost", 1.0))

@@ -13,10 +13,9 @@
    names, for a title that is mostly what was asked ("Index" for "what is an index"), more for a
    title or name that is exactly what was asked (or is the most specific thing asked: "Sharding" for
    "sharding setup", and then its page family's boost no longer counts against it, though a listing
-   keeps its lower weight), and for
-   comparing when the reader compares, most for a title that compares two of the things asked. A
-   page whose title or other name is the query, typed word for word, comes first. Loaded as a script
-   in the search worker, after search-words.js. */
+   keeps its lower weight), and for comparing when the reader compares, most for a title that
+   compares two of the things asked. A page whose title or other name is the query, typed word for
+   word, comes first. Loaded as a script in the search worker, after search-words.js. */
 (function (root) {
   "use strict";
   // Loaded after search-words.js, which both the site search and the FAQ filter use.
