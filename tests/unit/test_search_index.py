@@ -162,18 +162,18 @@ def test_what_a_page_names_itself_counts_more_than_what_its_text_holds_in_passin
     search = _searcher_with(
         tmp_path,
         [
-            {
-                "location": "faq/spot-a-fake-photo/",
-                "title": "How can I spot a fake photo?",
-                "text": "<p>Look for odd hands and garbled lettering, and check where the picture came from.</p>",
-                "boost": 2.0,
-            },
-            {
-                "location": "faq/photo-model-cost/",
-                "title": "What does a photo model cost to train?",
-                "text": "<p>A fake benchmark can mislead, and every computer of the cluster draws power.</p>",
-                "boost": 2.0,
-            },
+            _doc(
+                "faq/spot-a-fake-photo/",
+                "How can I spot a fake photo?",
+                "<p>Look for odd hands and garbled lettering, and check where the picture came from.</p>",
+                boost=2.0,
+            ),
+            _doc(
+                "faq/photo-model-cost/",
+                "What does a photo model cost to train?",
+                "<p>A fake benchmark can mislead, and every computer of the cluster draws power.</p>",
+                boost=2.0,
+            ),
         ],
         names={
             "faq/spot-a-fake-photo/": ["is this picture real"],
@@ -190,18 +190,18 @@ def test_a_term_named_what_was_asked_is_not_outranked_for_the_faqs_boost(tmp_pat
     search = _searcher_with(
         tmp_path,
         [
-            {
-                "location": "glossary/#text-to-speech",
-                "title": "Text-to-speech",
-                "text": "<p>A model that turns written text into spoken audio.</p>",
-            },
-            {
-                "location": "faq/how-does-voice-cloning-work/",
-                "title": "How does voice cloning work?",
-                "text": "<p>A TTS model learns a voice from a few minutes of recorded speech; the TTS model "
+            _doc(
+                "glossary/#text-to-speech",
+                "Text-to-speech",
+                "<p>A model that turns written text into spoken audio.</p>",
+            ),
+            _doc(
+                "faq/how-does-voice-cloning-work/",
+                "How does voice cloning work?",
+                "<p>A TTS model learns a voice from a few minutes of recorded speech; the TTS model "
                 "then reads any text aloud in it.</p>",
-                "boost": 2.0,
-            },
+                boost=2.0,
+            ),
         ],
         names={
             "glossary/#text-to-speech": ["tts"],
@@ -221,25 +221,20 @@ def test_a_listing_named_what_was_asked_stays_after_the_page_it_lists(tmp_path: 
     search = _searcher_with(
         tmp_path,
         [
-            {
-                "location": "technologies/",
-                "title": "Technologies",
-                "text": "<p>Every technology.</p>",
-                "boost": 0.5,
-            },
-            {
-                "location": "technologies/#sharding",
-                "title": "Sharding",
-                "text": "<p>Sharding: splitting one database across machines, shard by shard.</p>",
-                "boost": 0.5,
-            },
-            {
-                "location": "technologies/sharding/",
-                "title": "Sharding",
-                "text": "<p>This splits one database across many machines by a key. Each part holds some "
+            _doc("technologies/", "Technologies", "<p>Every technology.</p>", boost=0.5),
+            _doc(
+                "technologies/#sharding",
+                "Sharding",
+                "<p>Sharding: splitting one database across machines, shard by shard.</p>",
+                boost=0.5,
+            ),
+            _doc(
+                "technologies/sharding/",
+                "Sharding",
+                "<p>This splits one database across many machines by a key. Each part holds some "
                 "of the rows, a router sends each query to the parts that hold its rows, and adding a "
                 "machine moves some rows to it. Choosing the key decides how evenly the load spreads.</p>",
-            },
+            ),
         ],
         names={"technologies/sharding/": ["horizontal partitioning"]},
     )
@@ -256,11 +251,7 @@ def test_a_word_that_names_a_kind_is_not_set_aside_as_a_connecting_word(tmp_path
     search = _searcher_with(
         tmp_path,
         [
-            {
-                "location": f"glossary/#{anchor}",
-                "title": title,
-                "text": f"<p>{title}: a transformer layout.</p>",
-            }
+            _doc(f"glossary/#{anchor}", title, f"<p>{title}: a transformer layout.</p>")
             for anchor, title in terms.items()
         ],
         names={},
@@ -273,6 +264,11 @@ def test_a_word_that_names_a_kind_is_not_set_aside_as_a_connecting_word(tmp_path
     )
     (results,) = search("encoder-only vs decoder-only")
     assert set(_locations(results)[:2]) == {"glossary/#encoder-only-model", "glossary/#decoder-only-model"}
+
+
+def _doc(location: str, title: str, text: str, boost: float | None = None) -> dict[str, Any]:
+    """A document as Material's lunr index writes it: location, title, text as HTML, boost if any."""
+    return {"location": location, "title": title, "text": text} | ({"boost": boost} if boost else {})
 
 
 def _searcher_with(
