@@ -87,6 +87,7 @@ BUDGETED_SCRIPTS = (
     "matrix.js",
     "search-words.js",
     "faq-search.js",
+    "faq-query.js",  # inlined in the head of every page
 )  # as tests/unit/test_reader_features.py counts them
 ENV = child_env(EXPLAINER_TODAY=ANCHOR.isoformat())
 

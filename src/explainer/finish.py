@@ -28,15 +28,19 @@ from explainer.shipped import shipped_script
 
 EXECUTABLE_TYPES = {"", "text/javascript", "application/javascript", "module"}
 # Inlined in every head before the theme's script (their hashes are in the policy like any inline script).
-INLINED_SCRIPTS = ("on-demand.js", "title-guard.js")
+INLINED_SCRIPTS = ("faq-query.js", "on-demand.js", "title-guard.js")
 
 
-def _inlined(name: str) -> str:
+def inlined_script(name: str) -> str:
+    """A shipped script as it is inlined in the head of a page (minified, no trailing newline)."""
     return shipped_script((resources.files("explainer.assets") / name).read_text(encoding="utf-8")).strip()
 
 
-HEAD_SCRIPTS = "".join(f"<script>{_inlined(name)}</script>" for name in INLINED_SCRIPTS)
+HEAD_SCRIPTS = "".join(f"<script>{inlined_script(name)}</script>" for name in INLINED_SCRIPTS)
 SEARCH_DIALOG = 'class="md-search" data-md-component="search" role="dialog"'
+# A page whose FAQ filter owns ?q= says so on its root element, where faq-query.js can see it from the head.
+FAQ_FILTER_FORM = re.compile(r"<form\b[^>]*\sdata-ex-faq-search[\s=>]")
+FAQ_FILTER_MARK = "data-ex-faq-filter"
 MATERIAL_BUNDLE = re.compile(r'(<script src="[^"]*assets/javascripts/bundle\.[0-9a-f]+\.min\.js")></script>')
 
 
@@ -169,6 +173,8 @@ def finish_page(text: str, head: Head | None) -> str:
     text = text.replace(SEARCH_DIALOG, SEARCH_DIALOG + ' aria-label="Search this site"', 1)
     text = MATERIAL_BUNDLE.sub(r"\1 defer></script>", text, count=1)
     text = _head_scripts(text)
+    if FAQ_FILTER_FORM.search(text):
+        text = re.sub(r"<html\b", f"<html {FAQ_FILTER_MARK}", text, count=1)
     scan = _scan(text)
     text = _guard_titles(text, scan.titled)
     policy = content_security_policy(scan.scripts, scan.styles)

@@ -8,6 +8,7 @@ from importlib import resources
 from typing import Any, TypeAlias
 
 from explainer.families import FAMILIES, Family, family_label
+from explainer.finish import INLINED_SCRIPTS
 from explainer.kinds import KIND_BY_NAME, KINDS
 from explainer.render import Page, RenderContext, render_pages
 from explainer.render.faq import faq_data
@@ -77,7 +78,7 @@ def asset_files() -> dict[str, bytes]:
     root = resources.files(ASSETS_PACKAGE)
     files = {}
     for item in sorted(root.iterdir(), key=lambda i: i.name):
-        if item.name in ("on-demand.js", "title-guard.js"):  # inlined in every head by explainer.finish
+        if item.name in INLINED_SCRIPTS:  # inlined in every head by explainer.finish
             continue
         if item.name.endswith(".js"):
             files[f"assets/explainer/{item.name}"] = shipped_script(item.read_text(encoding="utf-8")).encode()

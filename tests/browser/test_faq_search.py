@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, Page, Request, expect
 
-from tests.support.browser import Traffic
+from tests.support.browser import PHONE, Traffic
 from tests.support.large_faq import large_faq_project
 from tests.support.project import build
 from tests.support.reader_search import (
@@ -211,6 +211,59 @@ def test_the_query_is_kept_in_the_url_and_restored(reader: tuple[Page, Traffic],
     assert page.locator("input[data-md-toggle=search]").is_checked() is False
     expect(page.locator(".md-search__output")).to_be_hidden()
     traffic.assert_clean()
+
+
+# Runs before the page's own scripts: notes, frame by frame, whether the theme's search was open and
+# how wide the phone laid the page out (an opening search overlay grows past the screen, and the
+# browser zooms the page out to fit it).
+FRAME_WATCH = """
+window.__frames = {searchOpened: false, widest: 0};
+document.addEventListener("change", (event) => {
+  if (event.target.matches("input[data-md-toggle=search]") && event.target.checked) {
+    window.__frames.searchOpened = true;
+  }
+}, true);
+(function watch() {
+  const toggle = document.querySelector("input[data-md-toggle=search]");
+  if (toggle && toggle.checked) window.__frames.searchOpened = true;
+  // Before the page's viewport tag is read, a phone lays out 980 pixels wide and nothing is shown.
+  if (document.querySelector("meta[name=viewport]")) {
+    window.__frames.widest = Math.max(window.__frames.widest, innerWidth, document.documentElement.scrollWidth);
+  }
+  requestAnimationFrame(watch);
+})();
+"""
+
+
+def test_a_shared_filter_link_never_opens_the_theme_search_even_for_a_moment(
+    browser: Browser, site_url: str
+) -> None:
+    """The theme reads ?q= as its own search query as its script starts. On the FAQ page the filter
+    owns ?q=: the theme's search must not open, not even for the frames before the filter would
+    close it again, for on a phone its overlay makes the page wider than the screen."""
+    context = browser.new_context(**PHONE)
+    context.add_init_script(FRAME_WATCH)
+    page = context.new_page()
+    traffic = Traffic(site_url)
+    traffic.watch(page)
+    searched: list[str] = []
+
+    def note_search_request(request: Request) -> None:
+        if "/search/" in urlsplit(request.url).path:
+            searched.append(request.url)
+
+    page.on("request", note_search_request)
+    page.goto(site_url + "faq/?q=LLM")
+    expect(page.locator(f"{FILTER_FORM} .ex-faq-results > li").first).to_be_visible()
+    expect(page.locator(FILTER_BOX)).to_have_value("LLM")
+    expect(page.locator(FILTER_BOX)).to_be_focused()
+    expect(page).to_have_url(re.compile(r"/faq/\?q=LLM$"))  # the filter put the query back
+    page.wait_for_timeout(600)  # longer than the theme's overlay takes to shrink back
+    frames = page.evaluate("window.__frames")
+    traffic.assert_clean()
+    context.close()
+    assert frames == {"searchOpened": False, "widest": PHONE["viewport"]["width"]}
+    assert searched == [], "the site search's index was fetched, though the reader never searched the site"
 
 
 def test_matched_words_are_marked_where_they_stand(reader: tuple[Page, Traffic]) -> None:

@@ -118,6 +118,21 @@ def test_reader_searches_a_question_and_lands_on_its_page(
     traffic.assert_clean()
 
 
+def test_a_shared_site_search_link_opens_the_search_with_its_results(
+    page: Page, base_url: str, traffic: Traffic
+) -> None:
+    """?q= on a page without an FAQ filter is the theme's own search: it opens with the query and
+    its results (only the FAQ page keeps ?q= from the theme, for its filter)."""
+    page.add_init_script(WORKER_PROBE)
+    page.goto(base_url + "glossary/?q=why%20do%20llms%20hallucinate")
+    _settled(page)
+    expect(page.locator("input[data-md-component=search-query]")).to_have_value("why do llms hallucinate")
+    first = page.locator(".md-search-result__item > a").first
+    expect(first).to_be_visible()
+    assert urlsplit(first.get_attribute("href") or "").path.endswith("/faq/why-do-llms-hallucinate/")
+    traffic.assert_clean()
+
+
 def test_reader_opens_a_glossary_term_from_its_tooltip(page: Page, base_url: str, traffic: Traffic) -> None:
     page.goto(base_url + "technologies/transformers/")
     term = page.locator("article a.ex-term").first

@@ -166,12 +166,15 @@ def test_industry_overview_prints_every_count(site: RenderContext) -> None:
 
 
 def test_reader_scripts_fit_the_8_kb_budget_and_reach_no_other_host() -> None:
+    from explainer.finish import inlined_script
     from explainer.site import asset_files
 
     shipped = asset_files()
     filter_and_matrix = [
         shipped[f"assets/explainer/{name}.js"] for name in ("matrix", "search-words", "faq-search")
     ]
+    # The filter's head script is inlined in the page rather than shipped as a file; it counts too.
+    filter_and_matrix.append(inlined_script("faq-query.js").encode())
     assert sum(len(gzip.compress(data, 9)) for data in filter_and_matrix) <= 8 * 1024
     for name, data in shipped.items():
         text = data.decode()
@@ -245,3 +248,17 @@ def test_a_version_is_dropped_only_where_the_shorter_name_is_no_one_elses(conten
     led = {g[0]: g[1:] for g in instance_groups(site, synonym_groups(site))}
     assert "document databases" in led["mongodb"] and "relational databases" not in led["mongodb"]
     assert "relational databases" in led["mongodb 8"]
+
+
+def test_only_a_page_with_the_faq_filter_keeps_its_query_from_the_theme_search() -> None:
+    """The mark tells the head script (faq-query.js) that ?q= is the filter's; a page that only
+    names the filter's attribute in its text (the contributor guide) has no filter."""
+    from explainer.finish import FAQ_FILTER_MARK, finish_page
+
+    page = '<!doctype html>\n<html lang="en"><head><meta charset="utf-8"></head><body>{}</body></html>'
+    with_filter = finish_page(
+        page.format('<form class="x" data-ex-faq-search data-synonyms="[]"></form>'), None
+    )
+    without = finish_page(page.format("<p>Type data-ex-faq-search into the box.</p>"), None)
+    assert with_filter.startswith(f'<!doctype html>\n<html {FAQ_FILTER_MARK} lang="en">')
+    assert FAQ_FILTER_MARK not in without.split("<head>")[0]

@@ -80,7 +80,7 @@
     var empty = form.querySelector(".ex-faq-empty");
     var results = form.querySelector(".ex-faq-results");
     var dataUrl = form.getAttribute("data-ex-faq-data");
-    var sections = Array.prototype.slice.call(document.querySelectorAll(".ex-faq-topic"));
+    var sections = Array.from(document.querySelectorAll(".ex-faq-topic"));
     var groups = [], items = [], postings = {}, sorted = [], byLength = [], cores = {}, remembered = {};
     var pattern = null, shown = [];
 
@@ -111,7 +111,7 @@
     }
 
     function fromPage() {
-      return Array.prototype.map.call(document.querySelectorAll("details.ex-faq"), function (el) {
+      return Array.from(document.querySelectorAll("details.ex-faq"), function (el) {
         var summary = el.querySelector("summary");
         var answer = el.textContent.slice(summary.textContent.length);
         var item = entry(el.getAttribute("data-faq"), summary.textContent,
@@ -411,16 +411,12 @@
     // One filter pass, for the benchmark to time (bench/faq_filter.py), and the ranking behind it.
     form.exFilter = run;
     form.exRank = function (q) { return rank(normalise(q)); };
-    var initial = new URLSearchParams(location.search).get("q");
+    // faq-query.js kept ?q= from the theme's search, which would open with it: the first run
+    // puts it back in the address.
+    var kept = document.documentElement.dataset;
+    var initial = "exFaqQuery" in kept ? kept.exFaqQuery : new URLSearchParams(location.search).get("q");
+    delete kept.exFaqQuery;
     if (initial) {
-      // The theme opens its own search for ?q= on page load; here ?q= belongs to this filter.
-      var toggle = document.querySelector("input[data-md-toggle=search]");
-      var box = document.querySelector("input[data-md-component=search-query]");
-      if (toggle && toggle.checked) {
-        toggle.checked = false;
-        toggle.dispatchEvent(new Event("change"));
-        if (box) box.value = "";
-      }
       input.value = initial;
       ready().then(run);
       input.focus();
@@ -428,7 +424,7 @@
   }
 
   function init() {
-    Array.prototype.forEach.call(document.querySelectorAll("[data-ex-faq-search]"), setup);
+    document.querySelectorAll("[data-ex-faq-search]").forEach(setup);
   }
 
   if (window.document$ && typeof window.document$.subscribe === "function") {
