@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, Page, Request, expect
 
-from tests.support.browser import PHONE, Traffic
+from tests.support.browser import FRAME_WATCH, PHONE, Traffic
 from tests.support.large_faq import large_faq_project
 from tests.support.project import build
 from tests.support.reader_search import (
@@ -211,28 +211,6 @@ def test_the_query_is_kept_in_the_url_and_restored(reader: tuple[Page, Traffic],
     assert page.locator("input[data-md-toggle=search]").is_checked() is False
     expect(page.locator(".md-search__output")).to_be_hidden()
     traffic.assert_clean()
-
-
-# Runs before the page's own scripts: notes, frame by frame, whether the theme's search was open and
-# how wide the phone laid the page out (an opening search overlay grows past the screen, and the
-# browser zooms the page out to fit it).
-FRAME_WATCH = """
-window.__frames = {searchOpened: false, widest: 0};
-document.addEventListener("change", (event) => {
-  if (event.target.matches("input[data-md-toggle=search]") && event.target.checked) {
-    window.__frames.searchOpened = true;
-  }
-}, true);
-(function watch() {
-  const toggle = document.querySelector("input[data-md-toggle=search]");
-  if (toggle && toggle.checked) window.__frames.searchOpened = true;
-  // Before the page's viewport tag is read, a phone lays out 980 pixels wide and nothing is shown.
-  if (document.querySelector("meta[name=viewport]")) {
-    window.__frames.widest = Math.max(window.__frames.widest, innerWidth, document.documentElement.scrollWidth);
-  }
-  requestAnimationFrame(watch);
-})();
-"""
 
 
 def test_a_shared_filter_link_never_opens_the_theme_search_even_for_a_moment(

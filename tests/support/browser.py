@@ -24,6 +24,26 @@ LAUNCH_ARGS = [
 ]
 # The phone every mobile check uses (an iPhone-sized viewport with touch).
 PHONE: dict[str, Any] = {"viewport": {"width": 375, "height": 812}, "is_mobile": True, "has_touch": True}
+# Runs before a page's own scripts: notes, frame by frame, the widest the page was laid out (a phone
+# zooms the whole page out while anything is wider than the screen, if only for a few frames) and
+# whether the theme's site search was ever open.
+FRAME_WATCH = """
+window.__frames = {searchOpened: false, widest: 0};
+document.addEventListener("change", (event) => {
+  if (event.target.matches("input[data-md-toggle=search]") && event.target.checked) {
+    window.__frames.searchOpened = true;
+  }
+}, true);
+(function watch() {
+  const toggle = document.querySelector("input[data-md-toggle=search]");
+  if (toggle && toggle.checked) window.__frames.searchOpened = true;
+  // Before the page's viewport tag is read, a phone lays out 980 pixels wide and nothing is shown.
+  if (document.querySelector("meta[name=viewport]")) {
+    window.__frames.widest = Math.max(window.__frames.widest, innerWidth, document.documentElement.scrollWidth);
+  }
+  requestAnimationFrame(watch);
+})();
+"""
 # Runs in every document before its own scripts: each Content-Security-Policy violation is kept in
 # window.__cspViolations (for a test that reads the page) and reported to Python (so a violation in a
 # document the reader has since left is not lost).
