@@ -10,14 +10,14 @@
     if (!form || !table || root.hasAttribute("data-ex-ready")) return;
     root.setAttribute("data-ex-ready", "");
 
-    var columns = Array.prototype.slice.call(table.tHead.rows[0].cells, 1).map(function (c) {
+    var columns = Array.from(table.tHead.rows[0].cells).slice(1).map(function (c) {
       return c.getAttribute("data-tech");
     });
-    var bodies = Array.prototype.slice.call(table.tBodies);
+    var bodies = Array.from(table.tBodies);
     var rows = [];
     var home = [];
     bodies.forEach(function (body) {
-      Array.prototype.forEach.call(body.rows, function (row) {
+      Array.from(body.rows).forEach(function (row) {
         if (row.hasAttribute("data-dimension")) {
           rows.push(row);
           home.push(body);
@@ -25,7 +25,7 @@
       });
     });
     var groupRows = bodies.map(function (b) { return b.querySelector(".ex-group-row"); });
-    var boxes = Array.prototype.slice.call(form.querySelectorAll("input[name=tech]"));
+    var boxes = Array.from(form.querySelectorAll("input[name=tech]"));
     var diff = form.querySelector("input[name=diff]");
     var sort = form.querySelector("select[name=sort]");
     var status = form.querySelector("[role=status]");
@@ -45,7 +45,7 @@
     }
 
     function cellsOf(row, shown) {
-      return Array.prototype.filter.call(row.cells, function (c) {
+      return Array.from(row.cells).filter(function (c) {
         var tech = techOf(c);
         return tech !== null && shown.indexOf(tech) >= 0;
       });
@@ -83,8 +83,8 @@
     function apply() {
       var picked = chosen();
       var shown = picked.length ? picked : columns;
-      Array.prototype.forEach.call(table.rows, function (row) {
-        Array.prototype.forEach.call(row.cells, function (cell) {
+      Array.from(table.rows).forEach(function (row) {
+        Array.from(row.cells).forEach(function (cell) {
           var tech = techOf(cell);
           if (tech === null) return;
           var hide = shown.indexOf(tech) < 0;
@@ -180,7 +180,7 @@
     // Printing shows every note: open them all, then put them back as they were.
     var reopened = [];
     window.addEventListener("beforeprint", function () {
-      reopened = Array.prototype.filter.call(root.querySelectorAll("details"), function (d) { return !d.open; });
+      reopened = Array.from(root.querySelectorAll("details")).filter(function (d) { return !d.open; });
       reopened.forEach(function (d) { d.open = true; });
     });
     window.addEventListener("afterprint", function () {
@@ -193,7 +193,7 @@
   }
 
   function init() {
-    Array.prototype.forEach.call(document.querySelectorAll("[data-ex-matrix]"), setup);
+    document.querySelectorAll("[data-ex-matrix]").forEach(setup);
   }
 
   if (window.document$ && typeof window.document$.subscribe === "function") {
