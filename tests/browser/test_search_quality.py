@@ -36,14 +36,14 @@ pytestmark = pytest.mark.browser
 
 QUERIES = REPO / "tests/search/queries.yaml"
 REPORT = REPORTS / "search-quality.json"
-# Issue 13's targets, reported with every run. Not yet met (2 December 2026, 314 queries: site search
-# 79.9 % / 89.8 %, FAQ filter 80.4 % of 230); the misses left are mostly paraphrases that share no word
-# with their answer, and products the content does not name.
+# Issue 13's targets, reported with every run. Site search hit@1 is met, the others not yet
+# (2 December 2026, 314 queries: site search 80.3 % / 89.8 %, FAQ filter 80.4 % of 230); the misses
+# left are mostly paraphrases that share no word with their answer, and products the content does not name.
 TARGETS = {"site_search": {"hit@1": 0.80, "hit@3": 0.95}, "faq_filter": {"hit@1": 0.85}}
 # What the site reaches today, rounded down: CI fails when a change makes search find less. Raise these
 # when search improves; lower them only with a reason in the commit (they fell when the blind second
 # set of queries joined the first, and again when queries that search reads as an `also_asked` left).
-FLOORS = {"site_search": {"hit@1": 0.79, "hit@3": 0.89}, "faq_filter": {"hit@1": 0.80}}
+FLOORS = {"site_search": {"hit@1": 0.80, "hit@3": 0.89}, "faq_filter": {"hit@1": 0.80}}
 FAQ = "faq/"
 # Share of the FAQ's own wordings (each question and its `also_asked`) whose page site search puts
 # first: 100 % on 2 December 2026 (1,023 of 1,023). Issue 13 asks for every one.
@@ -83,8 +83,9 @@ def hit_rate(outcomes: list[Outcome], k: int) -> float:
 def summary(outcomes: list[Outcome]) -> dict[str, Any]:
     return {
         "queries": len(outcomes),
-        "hit@1": round(hit_rate(outcomes, 1), 4),
-        "hit@3": round(hit_rate(outcomes, 3), 4),
+        # Six places, so that a rate printed from here rounds as the rate itself does (252 / 314 is 80.3 %).
+        "hit@1": round(hit_rate(outcomes, 1), 6),
+        "hit@3": round(hit_rate(outcomes, 3), 6),
         "misses@1": [asdict(o) for o in outcomes if o.rank != 1],
     }
 

@@ -32,6 +32,14 @@ def script_connecting_words() -> frozenset[str]:
     return frozenset(_words_script("Array.from(words.CONNECTING)"))
 
 
+def script_variants(pairs: Sequence[tuple[str, str]]) -> list[bool]:
+    """For each pair of words, whether search-words.js reads them as two forms of one word, run in Node."""
+    found: list[bool] = _words_script(
+        "JSON.parse(fs.readFileSync(0, 'utf8')).map(([a, b]) => words.variant(a, b))", input=json.dumps(pairs)
+    )
+    return found
+
+
 def _words_script(result: str, input: str = "") -> Any:
     """The JSON value of the JavaScript expression `result`, evaluated in Node after search-words.js
     (its exports as `words`; the text on standard input readable as `fs.readFileSync(0)`)."""

@@ -30,7 +30,7 @@ from explainer.search_index import (
 from explainer.settings import validate_settings
 from explainer.validate import build_content
 from tests.conftest import REPO
-from tests.support.search_worker import script_normalise, search_worker
+from tests.support.search_worker import script_normalise, script_variants, search_worker
 from tests.unit.corpus import corpus_documents
 
 LUNR: dict[str, Any] = {
@@ -264,6 +264,19 @@ def test_a_word_that_names_a_kind_is_not_set_aside_as_a_connecting_word(tmp_path
     )
     (results,) = search("encoder-only vs decoder-only")
     assert set(_locations(results)[:2]) == {"glossary/#encoder-only-model", "glossary/#decoder-only-model"}
+
+
+def test_a_superlative_is_a_form_of_its_word_and_a_small_word_starts_none() -> None:
+    # "do I need the biggest model" is about big and large models; "for" is not the start of "forest".
+    forms = [
+        ("biggest", "big"),
+        ("largest", "large"),
+        ("cheapest", "cheap"),
+        ("images", "image"),
+        ("running", "run"),
+    ]
+    others = [("forest", "for"), ("protest", "pro"), ("format", "for")]
+    assert script_variants(forms + others) == [True] * len(forms) + [False] * len(others)
 
 
 def _doc(location: str, title: str, text: str, boost: float | None = None) -> dict[str, Any]:

@@ -23,7 +23,7 @@
     "what whats when where which while who why will with wont would you your youre").split(" "));
   // A query that compares: the words people put between the things they compare.
   var COMPARES = /(?:^| )(?:vs|versus|v|or|difference|differences|compare|compared|comparison)(?: |$)/;
-  var ENDING = /^(?:e|es|ed|er|ers|ing|ings|ion|ions|ation|ations|ive|ly|ment|ments|s|y|ies|ied|al)?$/;
+  var ENDING = /^(?:e|es|ed|er|ers|est|ing|ings|ion|ions|ation|ations|ive|ly|ment|ments|s|y|ies|ied|al)?$/;
 
   // Lower case, accents and other marks dropped, anything but letters and digits one space. An
   // apostrophe does not split a word: "'s" goes ("what's" is "what", "ChatGPT's" is "chatgpt") and
@@ -62,6 +62,8 @@
     if (same < 3) return false;
     if (a[same - 1] === "e") same--;
     var last = a[same - 1];
+    // A superlative is a form of its word (biggest, big), a small word never the start of one (for, forest).
+    if (CONNECTING.has(a) && /est$/.test(b) || CONNECTING.has(b) && /est$/.test(a)) return false;
     return [a.slice(same), b.slice(same)].every(function (rest) {
       return ENDING.test(rest[0] === last && rest.length > 1 ? rest.slice(1) : rest);
     });
