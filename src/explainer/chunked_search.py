@@ -39,6 +39,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
+from explainer.finish import with_root_attribute
 from explainer.render import RenderContext
 from explainer.settings import SearchOptions
 
@@ -69,7 +70,6 @@ TEXT_WEIGHT = 1.0
 MAX_WEIGHT = 10.0
 
 _THEME_WORKER = re.compile(r'("search":\s*")([^"]*?)assets/javascripts/workers/search\.[0-9a-f]+\.min\.js(")')
-_HTML_TAG = re.compile(r"<html\b")
 
 
 class ChunkedSearchFailed(Exception):
@@ -89,7 +89,7 @@ def searched_with(page: str, engine: Engine) -> str:
     if worker is None:
         return page
     page = _THEME_WORKER.sub(lambda m: m.group(1) + m.group(2) + worker + m.group(3), page, count=1)
-    return _HTML_TAG.sub(f'<html {ENGINE_ATTRIBUTE}="{engine}"', page, count=1)
+    return with_root_attribute(page, ENGINE_ATTRIBUTE, engine)
 
 
 @dataclass(frozen=True)

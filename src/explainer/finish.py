@@ -27,20 +27,21 @@ from importlib import resources
 from explainer.shipped import shipped_script
 
 EXECUTABLE_TYPES = {"", "text/javascript", "application/javascript", "module"}
-# Inlined in every head before the theme's script (their hashes are in the policy like any inline script).
+# Inlined in every head before the theme's script (their hashes are in the policy like any inline
+# script), in this order: faq-query.js takes an FAQ filter's ?q= away before on-demand.js looks for one.
 INLINED_SCRIPTS = ("faq-query.js", "on-demand.js", "title-guard.js")
 
 
-def inlined_script(name: str) -> str:
-    """A shipped script as it is inlined in the head of a page (minified, no trailing newline)."""
+def _inlined(name: str) -> str:
     return shipped_script((resources.files("explainer.assets") / name).read_text(encoding="utf-8")).strip()
 
 
-HEAD_SCRIPTS = "".join(f"<script>{inlined_script(name)}</script>" for name in INLINED_SCRIPTS)
+HEAD_SCRIPTS = "".join(f"<script>{_inlined(name)}</script>" for name in INLINED_SCRIPTS)
 SEARCH_DIALOG = 'class="md-search" data-md-component="search" role="dialog"'
 # A page whose FAQ filter owns ?q= says so on its root element, where faq-query.js can see it from the head.
 FAQ_FILTER_FORM = re.compile(r"<form\b[^>]*\sdata-ex-faq-search[\s=>]")
 FAQ_FILTER_MARK = "data-ex-faq-filter"
+_HTML_TAG = re.compile(r"<html\b")
 MATERIAL_BUNDLE = re.compile(r'(<script src="[^"]*assets/javascripts/bundle\.[0-9a-f]+\.min\.js")></script>')
 
 
@@ -174,13 +175,19 @@ def finish_page(text: str, head: Head | None) -> str:
     text = MATERIAL_BUNDLE.sub(r"\1 defer></script>", text, count=1)
     text = _head_scripts(text)
     if FAQ_FILTER_FORM.search(text):
-        text = re.sub(r"<html\b", f"<html {FAQ_FILTER_MARK}", text, count=1)
+        text = with_root_attribute(text, FAQ_FILTER_MARK)
     scan = _scan(text)
     text = _guard_titles(text, scan.titled)
     policy = content_security_policy(scan.scripts, scan.styles)
     meta = f'<meta http-equiv="Content-Security-Policy" content="{html.escape(policy, quote=False)}">'
     # The policy must come before the first script: right after the charset, which leads the head.
     return re.sub(r"(<meta charset=[^>]*>)", lambda m: m.group(1) + "\n    " + meta, text, count=1)
+
+
+def with_root_attribute(page: str, name: str, value: str | None = None) -> str:
+    """The page with an attribute on its `<html>` element, where a script in the head can read it."""
+    attribute = name if value is None else f'{name}="{html.escape(value)}"'
+    return _HTML_TAG.sub(f"<html {attribute}", page, count=1)
 
 
 def _head_scripts(text: str) -> str:

@@ -59,9 +59,7 @@
   }, true);
   document.addEventListener("change", function (event) { if (isSearch(event.target)) release("search"); }, true);
   window.addEventListener("explainer:search", function () { release("search"); });
-  // The theme's search page (?q= on load) needs the index at once; an FAQ filter's ?q= does not
-  // (the body is not parsed yet: the page says it has the filter on its root element).
-  if (/[?&]q=/.test(location.search) && !document.documentElement.hasAttribute("data-ex-faq-filter")) {
-    release("search");
-  }
+  // The theme's search page (?q= on load) needs the index at once. An FAQ filter's ?q= is out of
+  // the address by now: faq-query.js runs before this script.
+  if (/[?&]q=/.test(location.search)) release("search");
 })();
