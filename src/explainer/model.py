@@ -523,6 +523,14 @@ class Industry(Entity):
 
     entity_kind: ClassVar[str] = "industry"
     name: Name = Field(description="Industry name.")
+    aliases: Annotated[
+        list[Name],
+        Field(
+            description="Other names readers use for the field ('banking' for 'Finance'); search finds the "
+            "industry by them and expands a query with them, as it does with a technology's aliases.",
+            max_length=10,
+        ),
+    ] = []
     icon: (
         Annotated[
             str,
@@ -543,12 +551,25 @@ class Industry(Entity):
     ] = 100
     reviewed: IsoDate | None = Field(default=None, description="Date the entry was last checked, YYYY-MM-DD.")
 
+    @property
+    def names(self) -> list[str]:
+        """Every way readers name it: name, then aliases."""
+        return [self.name, *self.aliases]
+
 
 class UseCase(Entity):
     """One application in one industry, and the technologies it relies on."""
 
     entity_kind: ClassVar[str] = "use-case"
     title: Name = Field(description="What is done, in a few words.")
+    aliases: Annotated[
+        list[Name],
+        Field(
+            description="Other names readers use for the application ('ticket triage'); search finds the "
+            "use case by them as it does by its title.",
+            max_length=10,
+        ),
+    ] = []
     industry: IndustryId = Field(description="Id of the industry.")
     technologies: Annotated[list[Id], Field(min_length=1, max_length=10), Ref("technology")] = Field(
         description="Ids of the technologies doing the work, most important first."
@@ -569,6 +590,11 @@ class UseCase(Entity):
     sources: SourceIds = Field(default=[], description="Ids of sources that support claims made here.")
     evidence: Evidence | None = Field(default=None, description=EVIDENCE_DESCRIPTION)
     reviewed: IsoDate | None = Field(default=None, description="Date the entry was last checked, YYYY-MM-DD.")
+
+    @property
+    def names(self) -> list[str]:
+        """Every way readers name it: title, then aliases."""
+        return [self.title, *self.aliases]
 
 
 # -- FAQ ----------------------------------------------------------------------------------

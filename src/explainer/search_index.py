@@ -11,8 +11,8 @@ and `search: exclude` mean the same for every engine) and rewritten as
 - each page's `search.boost` from its front matter (set by page family in
   `explainer.render.page`);
 - what the content knows that the HTML does not: the other ways readers ask
-  an FAQ question (`also_asked`), the other names of a glossary term or a
-  technology, and which sections are entries of their own (a glossary term is
+  an FAQ question (`also_asked`), the other names of a glossary term, a
+  technology, an industry or a use case, and which sections are entries of their own (a glossary term is
   an answer by itself, not a part of the glossary page);
 - the site's synonym groups and the products that name a technology
   (`explainer.render.expansions`).
@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from explainer.chunked_search import also_asked_by_page
+from explainer.model import Definition, Industry, Technology, UseCase
 from explainer.render import RenderContext
 
 INDEX = "search/explainer.json"
@@ -63,17 +64,21 @@ def search_extras(site: RenderContext) -> SearchExtras:
     names: dict[str, list[str]] = {}
     entries: set[str] = set()
 
-    def located(kind: str, entity_id: str) -> str:
-        return site.url_of(site.path_of(kind, entity_id))
+    def located(entity: Technology | Industry | UseCase | Definition) -> str:
+        return site.url_of(site.path_of(entity.entity_kind, entity.id))
 
     if site.builds("faq"):
         names.update(also_asked_by_page(site))
-    if site.builds("technologies"):
-        for technology in content.technologies.values():
-            names[located("technology", technology.id)] = technology.names[1:]
+    named: list[Technology | Industry | UseCase] = [
+        *(content.technologies.values() if site.builds("technologies") else ()),
+        *(content.industries.values() if site.builds("industries") else ()),
+        *(content.use_cases.values() if site.builds("industries") else ()),
+    ]
+    for entity in named:
+        names[located(entity)] = entity.names[1:]
     if site.builds("glossary"):
         for definition in content.definitions.values():
-            location = located("definition", definition.id)
+            location = located(definition)
             names[location] = definition.names[1:]
             entries.add(location)
     return SearchExtras(

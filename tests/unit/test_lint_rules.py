@@ -16,7 +16,7 @@ from explainer.model import Dimension, Level
 from explainer.source import parse_document
 from explainer.validate import build_content
 from tests.conftest import TODAY
-from tests.unit.corpus import corpus_documents
+from tests.unit.corpus import check_with, corpus_documents
 
 
 def clean_content() -> Content:
@@ -126,3 +126,40 @@ def test_rating_values_must_fit_their_dimension(
 @pytest.mark.parametrize("kind", ["scale", "yes-no", "text", "list"])
 def test_not_assessed_is_a_value_every_dimension_accepts(kind: str) -> None:
     assert value_problem(_dimension(kind, ("low", "high") if kind == "scale" else ()), "not-assessed") is None
+
+
+@pytest.mark.parametrize(
+    ("path", "raw", "clash"),
+    [
+        (
+            "industries/retail.yaml",
+            "name: Retail\naliases: [shops, RDBMS]\nsummary: Shops.\n",
+            (
+                "corpus/industries/retail.yaml",
+                2,
+                "alias 'RDBMS' already names technology 'relational-databases'",
+            ),
+        ),
+        (
+            "use-cases/order-processing.yaml",
+            "title: Processing orders\naliases: [order handling, 'Storing a product catalogue!']\n"
+            "industry: retail\ntechnologies: [relational-databases]\nsummary: Orders.\n",
+            (
+                "corpus/use-cases/order-processing.yaml",
+                2,
+                "alias 'Storing a product catalogue!' already names use-case 'product-catalogue'",
+            ),
+        ),
+    ],
+)
+def test_an_alias_that_names_another_page_is_reported_at_the_alias(
+    path: str, raw: str, clash: tuple[str, int, str]
+) -> None:
+    result = check_with(path, raw.encode())
+    found = [(d.path, d.position.line, d.message) for d in result.diagnostics if d.code == "E513"]
+    assert found == [clash]
+
+
+def test_aliases_of_their_own_are_quiet() -> None:
+    raw = b"name: Retail\naliases: [shops, retailers]\nsummary: Shops.\n"
+    assert [d.code for d in check_with("industries/retail.yaml", raw).diagnostics] == []

@@ -17,10 +17,13 @@ from explainer.model import (
     PLACEHOLDER,
     PLACEHOLDER_ID,
     YES_NO_VALUES,
+    Definition,
     Dimension,
     Evidence,
+    Industry,
     RatingValue,
     Technology,
+    UseCase,
 )
 from explainer.source import Loc
 from explainer.suggest import did_you_mean, nearest
@@ -205,6 +208,36 @@ def duplicate_questions(content: Content, context: Context) -> Iterator[Diagnost
                 f"the same question is already asked in faq '{owner}' ({where.path}:{where.position})",
                 hint="merge the two entries into one answer, or make the phrasing specific to this one",
             )
+
+
+@rule("E513")
+def ambiguous_aliases(content: Content, context: Context) -> Iterator[Diagnostic]:
+    # Compared as search compares them (case, accents and punctuation aside). Every other name on the
+    # site is claimed first, so the alias is the one reported: a name is rarely the mistake.
+    owner: dict[str, str] = {}
+    named: list[Technology | Definition | Industry | UseCase] = [
+        *content.technologies.values(),
+        *content.definitions.values(),
+        *content.industries.values(),
+        *content.use_cases.values(),
+    ]
+    for entity in named:
+        own = entity.names if isinstance(entity, (Technology, Definition)) else entity.names[:1]
+        for name in own:
+            owner.setdefault(normalise_words(name), f"{entity.entity_kind} '{entity.id}'")
+    aliased: list[Industry | UseCase] = [*content.industries.values(), *content.use_cases.values()]
+    for entity in aliased:
+        entry = content.entry(entity)
+        this = f"{entity.entity_kind} '{entity.id}'"
+        for index, alias in enumerate(entity.aliases):
+            key = normalise_words(alias)
+            claimed = owner.setdefault(key, this)
+            if claimed != this and entry is not None:
+                yield entry.place(("aliases", index)).report(
+                    "E513",
+                    f"alias '{alias}' already names {claimed}",
+                    hint="remove it or make it specific to this entry; search needs one meaning per name",
+                )
 
 
 def _reviewed(content: Content) -> Iterator[tuple[Entry, date]]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from explainer.markdown import normalise_words
-from explainer.model import Definition, Technology
+from explainer.model import Definition, Industry, Technology
 
 if TYPE_CHECKING:
     from explainer.render.context import RenderContext
@@ -22,12 +22,16 @@ def normalise(text: str) -> str:
 
 def synonym_groups(site: RenderContext) -> list[list[str]]:
     """Names that mean the same thing — a glossary term with its abbreviation and aliases, a technology
-    with its short name and aliases, the site's own search synonyms — merged where they share a name,
-    for the FAQ filter and the site search to expand."""
+    with its short name and aliases, an industry with its aliases, the site's own search synonyms —
+    merged where they share a name, for the FAQ filter and the site search to expand.
+
+    A use case's aliases are not among them: they name one application, which search finds by them
+    (`explainer.search_index`), not words that could stand for its title in any text."""
     groups: list[set[str]] = []
-    named: list[Definition | Technology] = [
+    named: list[Definition | Technology | Industry] = [
         *site.content.definitions.values(),
         *site.content.technologies.values(),
+        *site.content.industries.values(),
     ]
     for group in [*(entity.names for entity in named), *site.settings.search.synonyms]:
         merged = {normalise(name) for name in group} - {""}
