@@ -29,7 +29,6 @@ from explainer.search_index import (
     write_search_index,
 )
 from explainer.settings import validate_settings
-from explainer.source import parse_document
 from explainer.validate import build_content
 from tests.conftest import REPO
 from tests.support.search_worker import script_normalise, script_variants, search_worker
@@ -335,23 +334,10 @@ def test_site_synonyms_join_the_glossary_names_they_share_a_word_with(content: C
     assert {"schema", "data definition language", "table layout", "blueprint"} <= set(joined)
 
 
-def test_an_industry_s_aliases_lead_to_it_and_stand_for_its_name_a_use_case_s_only_lead_to_it() -> None:
-    documents = [
-        d for d in corpus_documents() if not d.path.endswith(("retail.yaml", "order-processing.yaml"))
-    ]
-    documents += [
-        parse_document(
-            "corpus/industries/retail.yaml", b"name: Retail\naliases: [shops, retailers]\nsummary: Shops.\n"
-        ),
-        parse_document(
-            "corpus/use-cases/order-processing.yaml",
-            b"title: Processing orders\naliases: [order handling]\nindustry: retail\n"
-            b"technologies: [relational-databases]\nsummary: Orders.\n",
-        ),
-    ]
-    built, problems = build_content(sorted(documents, key=lambda d: d.path))
-    assert problems == []
-    site = RenderContext(built, validate_settings({}))
+def test_an_industry_s_aliases_lead_to_it_and_stand_for_its_name_a_use_case_s_only_lead_to_it(
+    content: Content,
+) -> None:
+    site = RenderContext(content, validate_settings({}))
     names = search_extras(site).names
     assert names["industries/retail/"] == ["shops", "retailers"]
     assert names["use-cases/order-processing/"] == ["order handling"]
