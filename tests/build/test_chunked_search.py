@@ -142,3 +142,22 @@ def test_pagefind_without_the_theme_search_fails_the_build_with_a_reason(
         "explainer: no search/search_index.json to index: is Material's search plugin enabled?" in caplog.text
     )
     assert not (project / "site").exists()
+
+
+def test_a_listing_leaves_each_entry_to_that_entry_s_own_page(real_site: Path) -> None:
+    # The technologies', industries' and use cases' indexes repeat each entry's name and summary under
+    # a heading of its own; as results they would stand before or beside the page they list.
+    index = json.loads((real_site / search_index.INDEX).read_text(encoding="utf-8"))
+    pages = {page["u"]: page for page in index["pages"]}
+    entries = {
+        page["t"]
+        for location, page in pages.items()
+        if re.fullmatch(r"(technologies|industries)/[a-z0-9-]+/", location)
+    }
+    assert len(entries) > 20
+    listed = [
+        section["t"]
+        for listing in ("technologies/", "industries/", "use-cases/")
+        for section in pages[listing].get("s", [])
+    ]
+    assert not set(listed) & entries, listed
