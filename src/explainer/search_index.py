@@ -12,8 +12,9 @@ and `search: exclude` mean the same for every engine) and rewritten as
   `explainer.render.page`);
 - what the content knows that the HTML does not: the other ways readers ask
   an FAQ question (`also_asked`), the other names of a glossary term, a
-  technology, an industry or a use case, and which sections are entries of their own (a glossary term is
-  an answer by itself, not a part of the glossary page);
+  technology, an industry or a use case, and which sections are entries of
+  their own (a glossary term is an answer by itself, not a part of the
+  glossary page);
 - the site's synonym groups and the products that name a technology
   (`explainer.render.expansions`).
 

@@ -17,6 +17,7 @@ from explainer.build import BuildFailed
 from explainer.chunked_search import BUNDLE_DIR, ENGINE_ATTRIBUTE, LUNR_INDEX, UNUSED_BUNDLE_FILES, WORKERS
 from tests.conftest import REPO
 from tests.support.project import build, fixture_project
+from tests.support.search_worker import search_worker
 
 WORKER = WORKERS["pagefind"]
 
@@ -161,3 +162,14 @@ def test_a_listing_leaves_each_entry_to_that_entry_s_own_page(real_site: Path) -
         for section in pages[listing].get("s", [])
     ]
     assert not set(listed) & entries, listed
+
+
+def test_an_alias_of_an_industry_or_a_use_case_finds_its_page(tmp_path: Path) -> None:
+    # The fixture's Retail is also "merchants", and "Processing orders" is also "order fulfilment":
+    # words no page's title or text holds, but its other names in the index and its "Also called".
+    site = build(fixture_project(tmp_path, options={"search": {"engine": "explainer"}}))
+    found = search_worker(site / search_index.INDEX, ["merchants", "fulfilment"])
+    assert [results[0][0]["location"] if results else None for results in found] == [
+        "industries/retail/",
+        "use-cases/order-processing/",
+    ]

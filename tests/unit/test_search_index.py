@@ -339,11 +339,11 @@ def test_an_industry_s_aliases_lead_to_it_and_stand_for_its_name_a_use_case_s_on
 ) -> None:
     site = RenderContext(content, validate_settings({}))
     names = search_extras(site).names
-    assert names["industries/retail/"] == ["shops", "retailers"]
-    assert names["use-cases/order-processing/"] == ["order handling"]
+    assert names["industries/retail/"] == ["shops", "merchants"]
+    assert names["use-cases/order-processing/"] == ["order handling", "order fulfilment"]
     groups = synonym_groups(site)
-    assert ["retailers", "retail", "shops"] in groups
-    assert not any("order handling" in group for group in groups)
+    assert ["merchants", "retail", "shops"] in groups
+    assert not any("order fulfilment" in group for group in groups)
 
 
 @pytest.mark.parametrize(
