@@ -37,7 +37,7 @@ from pathlib import Path
 from typing import Any
 
 from explainer.chunked_search import also_asked_by_page
-from explainer.model import Definition, Industry, Technology, UseCase
+from explainer.model import Entity, Industry, Technology, UseCase
 from explainer.render import RenderContext
 
 INDEX = "search/explainer.json"
@@ -65,7 +65,7 @@ def search_extras(site: RenderContext) -> SearchExtras:
     names: dict[str, list[str]] = {}
     entries: set[str] = set()
 
-    def located(entity: Technology | Industry | UseCase | Definition) -> str:
+    def located(entity: Entity) -> str:
         return site.url_of(site.path_of(entity.entity_kind, entity.id))
 
     if site.builds("faq"):

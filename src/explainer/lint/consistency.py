@@ -19,6 +19,7 @@ from explainer.model import (
     YES_NO_VALUES,
     Definition,
     Dimension,
+    Entity,
     Evidence,
     Industry,
     RatingValue,
@@ -210,29 +211,25 @@ def duplicate_questions(content: Content, context: Context) -> Iterator[Diagnost
             )
 
 
+def _label(entity: Entity) -> str:
+    return f"{entity.entity_kind} '{entity.id}'"
+
+
 @rule("E513")
 def ambiguous_aliases(content: Content, context: Context) -> Iterator[Diagnostic]:
     # Compared as search compares them (case, accents and punctuation aside). Every other name on the
     # site is claimed first, so the alias is the one reported: a name is rarely the mistake.
-    owner: dict[str, str] = {}
-    named: list[Technology | Definition | Industry | UseCase] = [
-        *content.technologies.values(),
-        *content.definitions.values(),
-        *content.industries.values(),
-        *content.use_cases.values(),
-    ]
-    for entity in named:
-        own = entity.names if isinstance(entity, (Technology, Definition)) else entity.names[:1]
-        for name in own:
-            owner.setdefault(normalise_words(name), f"{entity.entity_kind} '{entity.id}'")
+    named: list[Technology | Definition] = [*content.technologies.values(), *content.definitions.values()]
     aliased: list[Industry | UseCase] = [*content.industries.values(), *content.use_cases.values()]
+    owner: dict[str, str] = {}
+    for entity, names in [*((e, e.names) for e in named), *((e, e.names[:1]) for e in aliased)]:
+        for name in names:
+            owner.setdefault(normalise_words(name), _label(entity))
     for entity in aliased:
         entry = content.entry(entity)
-        this = f"{entity.entity_kind} '{entity.id}'"
         for index, alias in enumerate(entity.aliases):
-            key = normalise_words(alias)
-            claimed = owner.setdefault(key, this)
-            if claimed != this and entry is not None:
+            claimed = owner.setdefault(normalise_words(alias), _label(entity))
+            if claimed != _label(entity) and entry is not None:
                 yield entry.place(("aliases", index)).report(
                     "E513",
                     f"alias '{alias}' already names {claimed}",
