@@ -267,6 +267,38 @@ def test_a_word_that_names_a_kind_is_not_set_aside_as_a_connecting_word(tmp_path
     assert set(_locations(results)[:2]) == {"glossary/#encoder-only-model", "glossary/#decoder-only-model"}
 
 
+def test_a_word_finds_pages_that_spell_it_the_other_way(tmp_path: Path) -> None:
+    # Each word is spelled both ways on the site, so neither spelling is a typo of a word the index
+    # lacks: only reading them as one word finds both pages, whichever spelling is typed, in any form.
+    pages = {
+        "quantization": "<p>Quantization shrinks weights.</p>",
+        "quantisation": "<p>Quantised weights take less memory.</p>",
+        "color": "<p>Color grading of old films.</p>",
+        "colour": "<p>Colours of a palette.</p>",
+        "labeling": "<p>Labeling examples by hand.</p>",
+        "labelling": "<p>Labelled data for training.</p>",
+    }
+    search = _searcher_with(
+        tmp_path, [_doc(f"notes/{key}/", key.title(), text) for key, text in pages.items()], names={}
+    )
+    asked = {"quantisation": "quantization", "quantized": "quantization", "colour": "color",
+             "colors": "color", "labelling": "labeling", "labeled": "labeling"}  # fmt: skip
+    for (query, key), results in zip(asked.items(), search(*asked), strict=True):
+        other = next(other for other in pages if other != key and other[:4] == key[:4])
+        assert set(_locations(results)[:2]) == {f"notes/{key}/", f"notes/{other}/"}, query
+    # A short word that only looks like one of them keeps its own spelling.
+    assert "notes/colour/" not in _locations(search("hour")[0])
+
+
+def test_an_irregular_form_of_a_verb_finds_the_page_that_uses_another(tmp_path: Path) -> None:
+    pages = {"drawing": "<p>Each sketch is drawn in steps.</p>", "lessons": "<p>What the tutor taught.</p>"}
+    search = _searcher_with(
+        tmp_path, [_doc(f"notes/{key}/", key.title(), text) for key, text in pages.items()], names={}
+    )
+    for query, key in {"draw": "drawing", "teach": "lessons"}.items():
+        assert _locations(search(query)[0])[:1] == [f"notes/{key}/"], query
+
+
 def test_a_superlative_is_a_form_of_its_word_and_a_small_word_starts_none() -> None:
     # "do I need the biggest model" is about big and large models; "for" is not the start of "forest".
     forms = [

@@ -1,10 +1,12 @@
 /* explainer: the ranking of the site search (run in its worker, search-index-worker.js). It reads
-   words as the FAQ filter (faq-search.js) does, through search-words.js. A query becomes concepts:
-   its words without the connecting ones ("vs", "what is"), each standing for the words of the index
-   it may mean (itself, its other forms such as table/tables, the words it begins while it is being
-   typed, near spellings when it is not a word of the index), and the glossary's synonym groups it
-   names (an abbreviation and its long form). Documents have three fields, a title, other names (an
-   FAQ entry's other phrasings, a term's aliases) and text. Each concept scores like BM25: rare
+   words as the FAQ filter (faq-search.js) does, through search-words.js, and also knows a word's
+   other spelling and a verb's irregular forms, which the filter's script budget leaves out. A query
+   becomes concepts: its words without the connecting ones ("vs", "what is"), each standing for the
+   words of the index it may mean (itself, its other forms such as table/tables or make/made, its
+   other spelling such as colour/color, the words it begins while it is being typed, near spellings
+   when it is not a word of the index), and the glossary's synonym groups it names (an abbreviation
+   and its long form). Documents have three fields, a title, other names (an FAQ entry's other
+   phrasings, a term's aliases) and text. Each concept scores like BM25: rare
    concepts count more than common ones, a concept counts less each time it repeats, and long fields
    count for less, so a page that lists everything does not outrank the page about the one thing
    asked. A document counts for the share of the query it holds, squared; a page that lists other
@@ -35,6 +37,29 @@
   var GAP = "~"; // between two names of a document: a phrase never runs across it
 
   function split(text) { return text ? text.split(" ") : []; }
+
+  // Verbs whose past forms do not share an ending with their base: "made" is a form of "make". Not
+  // those whose forms are words of their own ("left", "saw", "fell"), nor connecting words ("said").
+  var IRREGULAR = new Map();
+  ("make made|take took taken|write wrote written|teach taught|think thought|buy bought|build built|" +
+   "run ran|give gave given|choose chose chosen|speak spoke spoken|draw drew drawn|know knew known|" +
+   "feed fed|bring brought|catch caught|hold held|lose lost|pay paid|sell sold|send sent|tell told|" +
+   "understand understood|steal stole stolen|grow grew grown|drive drove driven|begin began begun|" +
+   "break broke broken|forget forgot forgotten|hide hid hidden|spend spent").split("|")
+    .forEach(function (line) {
+      var forms = line.split(" ");
+      forms.forEach(function (form) { IRREGULAR.set(form, forms.filter(function (f) { return f !== form; })); });
+    });
+
+  // A word in one spelling of English for both: British endings become American ones (quantisation,
+  // quantization; colour, color; modelling, modeling; centre, center; catalogue, catalog), so a
+  // reader finds a page whichever spelling either of them uses.
+  function spelling(word) {
+    return word.length < 6 ? word : word.replace(/(?<=...)is(?=(?:e|es|ed|ing|ation|ations|er|ers)$)/, "iz")
+      .replace(/(?<=..)yse(s|d)?$/, "yze$1").replace(/(?<=...)our(s|ed|ing)?$/, "or$1")
+      .replace(/(?<=[aeiou][^aeiou]*[aeiou][^aeiou]*)ll(ed|ing|er|ers)$/, "l$1")
+      .replace(/(?<=...)tre(s)?$/, "ter$1").replace(/ogue(s)?$/, "og$1");
+  }
 
   function meaningful(words) {
     var kept = words.filter(function (w) { return !CONNECTING.has(w); });
@@ -90,7 +115,10 @@
     self.sorted = Array.from(self.postings.keys()).sort();
     self.stems = new Map();
     self.byLength = [];
+    self.spellings = new Map();
     self.sorted.forEach(function (w) {
+      var spelt = spelling(w);
+      if (spelt !== w) self.spellings.set(spelt, (self.spellings.get(spelt) || []).concat(w));
       var s = stem(w), list = self.stems.get(s);
       if (!list) { self.stems.set(s, list = []); (self.byLength[s.length] = self.byLength[s.length] || []).push(s); }
       list.push(w);
@@ -120,17 +148,22 @@
     if (known) return known;
     var found = {}, sorted = this.sorted, k;
     if (this.postings.has(word)) found[word] = CLOSE.exact;
-    var head = word.slice(0, Math.max(3, word.length - 6));
-    for (k = this.from(head); word.length >= 3 && k < sorted.length && sorted[k].indexOf(head) === 0; k++) {
-      if (!found[sorted[k]] && variant(sorted[k], word)) found[sorted[k]] = CLOSE.variant;
-    }
+    // Its forms (tables for table), in its spelling and the other one (quantized for quantised).
+    var spelt = spelling(word), self = this;
+    [word].concat(spelt === word ? [] : [spelt], IRREGULAR.get(word) || []).forEach(function (form) {
+      var head = form.slice(0, Math.max(3, form.length - 6));
+      for (k = self.from(head); form.length >= 3 && k < sorted.length && sorted[k].indexOf(head) === 0; k++) {
+        if (!found[sorted[k]] && (sorted[k] === form || variant(sorted[k], form))) found[sorted[k]] = CLOSE.variant;
+      }
+    });
+    (this.spellings.get(spelt) || []).forEach(function (w) { if (!found[w]) found[w] = CLOSE.variant; });
     if (!formsOnly) {
       for (k = this.from(word); open && word.length >= 3 && k < sorted.length && sorted[k].indexOf(word) === 0; k++) {
         if (!found[sorted[k]]) found[sorted[k]] = CLOSE.prefix;
       }
       // A typo keeps the first letter, and in a word of four letters it can only be a swap (tset, test).
       var typed = stem(word), limit = this.postings.has(word) ? 0 : typed.length >= 8 ? 2 : typed.length >= 4 ? 1 : 0;
-      var letters = typed.split("").sort().join(), self = this;
+      var letters = typed.split("").sort().join();
       for (var length = typed.length - limit; limit && length <= typed.length + limit; length++) {
         (self.byLength[length] || []).forEach(function (s) {
           if (s[0] !== typed[0] || !within(s, typed, limit)) return;
