@@ -286,6 +286,18 @@ def test_a_question_that_asks_about_more_of_the_words_comes_before_an_answer_tha
     traffic.assert_clean()
 
 
+def test_a_rare_word_in_an_answer_can_outweigh_a_common_one_in_a_question(
+    real_faq: Page, traffic: Traffic
+) -> None:
+    # No question's wording holds every word. "Systemic risk" is in one answer only, the one about
+    # the EU AI Act; "models" is in the wording of many questions. Counting wording words first put
+    # a question that only says "models" first; weighing them with the words' rarity does not.
+    filter_faq(real_faq, "ai act systemic risk models")
+    expect(real_faq.locator(f"{FILTER_FORM} [role=status]")).to_have_text(PARTIAL_STATUS)
+    assert visible_faq_results(real_faq)[0] == "how-does-the-eu-ai-act-affect-generative-ai"
+    traffic.assert_clean()
+
+
 def test_no_match_hands_the_words_to_the_site_search(reader: tuple[Page, Traffic]) -> None:
     page, traffic = reader
     filter_faq(page, NO_MATCH)

@@ -6,8 +6,9 @@
    synonym's match, more than one in the answer; whole words and their other forms (image, images)
    more than prefixes or typos; rare words more than common ones. Connecting and filler words ("vs",
    "or", "the difference between", "exactly") never make a query fail. When no question's wording
-   holds every word, the closest questions are shown (most words asked about first, even above one
-   whose long answer holds them all) and labelled as such. Glossary synonyms expand both ways (an
+   holds every word, the closest questions are shown and labelled as such: the more of the words a
+   question's wording holds, the higher it comes, though a rare word in an answer can outweigh a
+   common one in another question. Glossary synonyms expand both ways (an
    abbreviation finds its term). The query stays in the URL (?q=). On a site too large to put every
    answer on one page, the questions come from a data file fetched on the first keystroke. */
 (function () {
@@ -275,20 +276,23 @@
         score += FOCUS * focus(item, list) + proximity(item, held);
         // A reader who compares ("x vs y") is best served by a question that compares.
         if (comparing) score += COMPARES.test(item.fields[0]) ? 4 : COMPARES.test(item.fields[1]) ? 3 : 0;
-        return { item: item, score: score, position: +i, asked: asked, complete: held.length === list.length };
+        return { item: item, score: score, asked: asked, complete: held.length === list.length };
       });
-      // What a question's wording asks about comes first: the more of the words its question or other
-      // phrasings hold, the higher it ranks, whatever its answer holds. Measured on the first site,
-      // a long answer that happens to hold every word put the wrong question first (FAQ hit@1 78 %
-      // with answers deciding a match, 81 % with the wording deciding the order).
-      var byRank = function (a, b) {
-        return (b.asked - a.asked) || (b.score - a.score) || (a.position - b.position);
-      };
-      // Every word is required: a question matches when it holds each one, in its wording or its answer.
-      // When no question's wording holds them all, the closest are shown instead (labelled).
-      var matched = scored.some(function (s) { return s.asked === list.length; });
-      if (matched) return { found: scored.filter(function (s) { return s.complete; }).sort(byRank), partial: false, concepts: list };
-      return { found: scored.sort(byRank).slice(0, PARTIAL_LIMIT), partial: true, concepts: list };
+      // What a question's wording asks about comes first: among the questions that hold every word,
+      // the more of them its question or other phrasings hold, the higher it ranks, whatever its
+      // answer holds. Measured on the first site, a long answer that happens to hold every word put
+      // the wrong question first (FAQ hit@1 78 % with answers deciding a match, 81 % with the wording
+      // deciding the order). Every word is required: a question matches when it holds each one, in its wording or its answer.
+      // When no question's wording holds them all, the closest are shown instead (labelled): each
+      // counts for its score, raised by the share of the words its wording holds (up to twice), so a
+      // rare word in an answer can outweigh a common one in a question (measured: FAQ hit@1 81.2 % to
+      // 82.3 % on the first site's queries, 62.8 % to 67.4 % on queries written after).
+      var partial = !scored.some(function (s) { return s.asked === list.length; });
+      var closest = function (s) { return s.score * (1 + s.asked / list.length); };
+      var found = partial ? scored : scored.filter(function (s) { return s.complete; });
+      // Sorting keeps the questions' order among equals.
+      found.sort(function (a, b) { return partial ? closest(b) - closest(a) : b.asked - a.asked || b.score - a.score; });
+      return { found: partial ? found.slice(0, PARTIAL_LIMIT) : found, partial: partial, concepts: list };
     }
 
     // What to mark in what is shown: every vocabulary word the query stood for, and each synonym
