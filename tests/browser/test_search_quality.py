@@ -36,15 +36,16 @@ pytestmark = pytest.mark.browser
 
 QUERIES = REPO / "tests/search/queries.yaml"
 REPORT = REPORTS / "search-quality.json"
-# Issue 13's targets, reported with every run, not yet met (2 December 2026, 429 queries: site search
-# 78.6 % / 89.5 %, FAQ filter 81.2 % of 288); the misses left are mostly paraphrases that share no word
-# with their answer. Each set written blind scored lower than the sets tuned on before it joined them.
+# Issue 13's targets, reported with every run, not yet met (3 December 2026, 529 queries: site search
+# 76.0 % / 89.6 %, FAQ filter 80.2 % of 333; on the first 429, 78.6 % / 90.0 % and 82.3 %); the misses
+# left are mostly paraphrases that share no word with their answer. Each set written blind scored
+# lower than the sets tuned on before it joined them.
 TARGETS = {"site_search": {"hit@1": 0.80, "hit@3": 0.95}, "faq_filter": {"hit@1": 0.85}}
 # What the site reaches today, rounded down: CI fails when a change makes search find less. Raise these
 # when search improves; lower them only with a reason in the commit (they fell when the blind second
 # set of queries joined the first, when queries that search reads as an `also_asked` left, and when
-# the blind third set joined).
-FLOORS = {"site_search": {"hit@1": 0.78, "hit@3": 0.89}, "faq_filter": {"hit@1": 0.81}}
+# the blind third and fourth sets joined).
+FLOORS = {"site_search": {"hit@1": 0.75, "hit@3": 0.89}, "faq_filter": {"hit@1": 0.80}}
 FAQ = "faq/"
 # Share of the FAQ's own wordings (each question and its `also_asked`) whose page site search puts
 # first: 100 % on 2 December 2026 (1,023 of 1,023). Issue 13 asks for every one.
