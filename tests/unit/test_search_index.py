@@ -286,8 +286,6 @@ def test_a_word_finds_pages_that_spell_it_the_other_way(tmp_path: Path) -> None:
     for (query, key), results in zip(asked.items(), search(*asked), strict=True):
         other = next(other for other in pages if other != key and other[:4] == key[:4])
         assert set(_locations(results)[:2]) == {f"notes/{key}/", f"notes/{other}/"}, query
-    # A short word that only looks like one of them keeps its own spelling.
-    assert "notes/colour/" not in _locations(search("hour")[0])
 
 
 def test_an_irregular_form_of_a_verb_finds_the_page_that_uses_another(tmp_path: Path) -> None:
