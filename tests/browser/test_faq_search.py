@@ -298,6 +298,20 @@ def test_a_rare_word_in_an_answer_can_outweigh_a_common_one_in_a_question(
     traffic.assert_clean()
 
 
+def test_the_word_being_typed_stands_for_the_words_it_begins_from_its_third_letter(
+    real_faq: Page, traffic: Traffic
+) -> None:
+    # Two letters ("ch") begin hundreds of words (chatgpt, cheaper, check...): standing for all of
+    # them matched nearly every question and made those the slowest keystrokes at 1,000 questions.
+    status = real_faq.locator(f"{FILTER_FORM} [role=status]")
+    filter_faq(real_faq, "llm ch")
+    expect(status).to_have_text(PARTIAL_STATUS)
+    filter_faq(real_faq, "llm che")
+    expect(status).to_have_text(re.compile(r"^\d+ questions? match"))
+    assert "is-self-hosting-cheaper-than-an-api" in visible_faq_results(real_faq)[:3]
+    traffic.assert_clean()
+
+
 def test_no_match_hands_the_words_to_the_site_search(reader: tuple[Page, Traffic]) -> None:
     page, traffic = reader
     filter_faq(page, NO_MATCH)
