@@ -82,7 +82,7 @@
     var results = form.querySelector(".ex-faq-results");
     var dataUrl = form.getAttribute("data-ex-faq-data");
     var sections = Array.from(document.querySelectorAll(".ex-faq-topic"));
-    var groups = [], items = [], postings = {}, sorted = [], byLength = [], cores = {}, remembered = {};
+    var groups = [], starts = [], items = [], postings = {}, sorted = [], byLength = [], cores = {}, remembered = {};
     var pattern = null, shown = [];
 
     // Every name of every group, as the query's words will be (without connecting words), longest
@@ -91,8 +91,15 @@
     function useSynonyms(list) {
       groups = list.map(function (group) { return group.map(normalise); });
       names = [];
-      groups.forEach(function (group, g) {
-        group.forEach(function (name) { names.push({ words: meaningful(name).split(" ").filter(Boolean), group: g }); });
+      // The first word of each name of each group (looked up for every word of every question), and
+      // each name as the query's words will be.
+      starts = groups.map(function (group, g) {
+        var first = {};
+        group.forEach(function (name) {
+          first[name.split(" ")[0]] = true;
+          names.push({ words: meaningful(name).split(" ").filter(Boolean), group: g });
+        });
+        return first;
       });
       names.sort(function (a, b) { return b.words.length - a.words.length; });
     }
@@ -178,7 +185,7 @@
           if (!fits) continue;
           for (var j = 0; j < name.words.length; j++) used[i + j] = true;
           taken[name.group] = true;
-          found.push({ typed: kept.slice(i, i + name.words.length).join(" "), phrases: groups[name.group] });
+          found.push({ typed: kept.slice(i, i + name.words.length).join(" "), phrases: groups[name.group], starts: starts[name.group] });
           return;
         }
       });
@@ -219,19 +226,16 @@
       });
     }
 
-    function matchesWord(concept, word) {
-      return concept.phrases ? concept.phrases.some(function (p) { return p.split(" ")[0] === word; })
-        : concept.words[word] !== undefined;
-    }
-
     // Words typed side by side that stand close together (either way round) in the question or its
     // other phrasings: "make ... up"; `held` are the concepts the item holds, so "make stuff up" counts.
+    // A concept is at a word it stands for, or where one of its names starts.
     function proximity(item, held) {
       var bonus = 0;
       [0, 1].forEach(function (field) {
         var words = item.fields[field].split(" ");
         var at = held.map(function (c) {
-          return words.map(function (w, i) { return matchesWord(c, w) ? i : -9; }).filter(function (i) { return i >= 0; });
+          var here = c.starts || c.words;
+          return words.map(function (w, i) { return here[w] !== undefined ? i : -9; }).filter(function (i) { return i >= 0; });
         });
         for (var k = 0; k + 1 < held.length; k++) {
           if (at[k].some(function (i) { return at[k + 1].some(function (j) { return i !== j && Math.abs(i - j) <= 3; }); })) {
