@@ -15,7 +15,13 @@ HARNESS = Path(__file__).with_name("run_search_worker.js")
 
 def search_worker(index_file: Path, queries: Sequence[str]) -> list[list[list[dict[str, Any]]]]:
     """For each query, the worker's result groups (each a list of items: location, title, text, score)."""
-    done = _node(str(HARNESS), str(ASSETS), str(index_file), input="".join(f"{query}\n" for query in queries))
+    done = _node(
+        str(HARNESS),
+        str(ASSETS),
+        str(index_file),
+        input="".join(f"{query}\n" for query in queries),
+        timeout=_seconds_for(len(queries)),
+    )
     return [json.loads(line) for line in done.splitlines()]
 
 
@@ -51,9 +57,16 @@ def _words_script(result: str, input: str = "") -> Any:
     return json.loads(_node("-e", script, str(ASSETS / "search-words.js"), input=input))
 
 
-def _node(*args: str, input: str) -> str:
+def _seconds_for(queries: int) -> float:
+    """How long a batch of queries may take: a whole query set (a thousand wordings) takes about a
+    minute on an idle machine and several times that on a busy one, so the limit grows with the
+    batch and only catches a worker that hangs."""
+    return 120 + 0.5 * queries
+
+
+def _node(*args: str, input: str, timeout: float = 120) -> str:
     node = shutil.which("node")
     assert node, "the search script tests need Node.js 20 (apt-get install nodejs, or scripts/bootstrap)"
     return subprocess.run(
-        [node, *args], input=input, capture_output=True, text=True, check=True, timeout=120
+        [node, *args], input=input, capture_output=True, text=True, check=True, timeout=timeout
     ).stdout
