@@ -281,11 +281,11 @@ def test_a_word_finds_pages_that_spell_it_the_other_way(tmp_path: Path) -> None:
     search = _searcher_with(
         tmp_path, [_doc(f"notes/{key}/", key.title(), text) for key, text in pages.items()], names={}
     )
-    asked = {"quantisation": "quantization", "quantized": "quantization", "colour": "color",
-             "colors": "color", "labelling": "labeling", "labeled": "labeling"}  # fmt: skip
-    for (query, key), results in zip(asked.items(), search(*asked), strict=True):
-        other = next(other for other in pages if other != key and other[:4] == key[:4])
-        assert set(_locations(results)[:2]) == {f"notes/{key}/", f"notes/{other}/"}, query
+    both = {"quantisation": ("quantization", "quantisation"), "quantized": ("quantization", "quantisation"),
+            "colour": ("color", "colour"), "colors": ("color", "colour"),
+            "labelling": ("labeling", "labelling"), "labeled": ("labeling", "labelling")}  # fmt: skip
+    for (query, spellings), results in zip(both.items(), search(*both), strict=True):
+        assert set(_locations(results)[:2]) == {f"notes/{key}/" for key in spellings}, query
 
 
 def test_an_irregular_form_of_a_verb_finds_the_page_that_uses_another(tmp_path: Path) -> None:

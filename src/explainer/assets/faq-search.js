@@ -285,15 +285,15 @@
         if (comparing) score += COMPARES.test(item.fields[0]) ? 4 : COMPARES.test(item.fields[1]) ? 3 : 0;
         return { item: item, score: score, asked: asked, complete: held.length === list.length };
       });
-      // What a question's wording asks about comes first: among the questions that hold every word,
-      // the more of them its question or other phrasings hold, the higher it ranks, whatever its
+      // Every word is required: a question matches when it holds each one, in its wording or its
+      // answer. What a question's wording asks about comes first: among the questions that hold every
+      // word, the more of them its question or other phrasings hold, the higher it ranks, whatever its
       // answer holds. Measured on the first site, a long answer that happens to hold every word put
       // the wrong question first (FAQ hit@1 78 % with answers deciding a match, 81 % with the wording
-      // deciding the order). Every word is required: a question matches when it holds each one, in its wording or its answer.
-      // When no question's wording holds them all, the closest are shown instead (labelled): each
-      // counts for its score, raised by the share of the words its wording holds (up to twice), so a
-      // rare word in an answer can outweigh a common one in a question (measured: FAQ hit@1 81.2 % to
-      // 82.3 % on the first site's queries, 62.8 % to 67.4 % on queries written after).
+      // deciding the order). When no question's wording holds them all, the closest are shown instead
+      // (labelled): each counts for its score, raised by the share of the words its wording holds (up
+      // to twice), so a rare word in an answer can outweigh a common one in a question (measured: FAQ
+      // hit@1 81.2 % to 82.3 % on the first site's queries, 62.8 % to 67.4 % on queries written after).
       var partial = !scored.some(function (s) { return s.asked === list.length; });
       var closest = function (s) { return s.score * (1 + s.asked / list.length); };
       var found = partial ? scored : scored.filter(function (s) { return s.complete; });
