@@ -38,14 +38,17 @@
   function hide(el, hidden) { el.classList.toggle("ex-hidden", hidden); }
 
   // One question as the filter sees it: normalised text per field, and its words with the fields
-  // they are in (a bit per field, in the order of FIELDS).
+  // they are in (a bit per field, in the order of FIELDS). What every keystroke reads again is
+  // split here once: each field's words (`split`), and the question and its other phrasings
+  // without connecting words (`said`, padded with spaces to find a phrase as whole words).
   function entry(id, question, also, answer) {
     var fields = [normalise(question), normalise(also.join(" ")), normalise(answer)];
-    var words = {};
-    fields.forEach(function (text, field) {
-      text.split(" ").forEach(function (w) { if (w) words[w] = (words[w] || 0) | (1 << field); });
+    var words = {}, split = fields.map(function (text) { return text.split(" "); });
+    split.forEach(function (list, field) {
+      list.forEach(function (w) { if (w) words[w] = (words[w] || 0) | (1 << field); });
     });
-    return { id: id, question: question, fields: fields, words: words };
+    var said = fields.map(function (t) { return " " + meaningful(t) + " "; });
+    return { id: id, question: question, fields: fields, words: words, split: split, said: said };
   }
 
   function mark(el, pattern) {
@@ -232,7 +235,7 @@
     function proximity(item, held) {
       var bonus = 0;
       [0, 1].forEach(function (field) {
-        var words = item.fields[field].split(" ");
+        var words = item.split[field];
         var at = held.map(function (c) {
           var here = c.starts || c.words;
           return words.map(function (w, i) { return here[w] !== undefined ? i : -9; }).filter(function (i) { return i >= 0; });
@@ -255,7 +258,7 @@
           if (question.indexOf(" " + p + " ") >= 0) p.split(" ").forEach(function (w) { covered[w] = 1; });
         });
       });
-      var words = meaningful(item.fields[0]).split(" ").filter(Boolean);
+      var words = item.said[0].split(" ").filter(Boolean);
       var held = words.filter(function (w) {
         return covered[w] || list.some(function (c) { return c.words && c.words[w] !== undefined; });
       });
@@ -277,10 +280,9 @@
         var item = items[i], row = rows[i], score = 0, asked = 0;
         var held = list.filter(function (c, k) { score += row[k] * rarity[k]; asked += row[list.length + k]; return row[k] > 0; });
         // The words typed, in the order typed, in the question or one of its phrasings ("sql vs nosql").
-        var said = item.said || (item.said = item.fields.slice(0, 2).map(function (t) { return " " + meaningful(t) + " "; }));
         // It weighs like the words themselves, so it holds on a large site where rarities grow.
-        if (phrase.indexOf(" ") > 0) score += average * (said[0].indexOf(" " + phrase + " ") >= 0 ? 10 : said[1].indexOf(" " + phrase + " ") >= 0 ? 8 : 0);
-        score += FOCUS * focus(item, list) + proximity(item, held);
+        if (phrase.indexOf(" ") > 0) score += average * (item.said[0].indexOf(" " + phrase + " ") >= 0 ? 10 : item.said[1].indexOf(" " + phrase + " ") >= 0 ? 8 : 0);
+        score += FOCUS * focus(item, list) + (held[1] ? proximity(item, held) : 0);
         // A reader who compares ("x vs y") is best served by a question that compares.
         if (comparing) score += COMPARES.test(item.fields[0]) ? 4 : COMPARES.test(item.fields[1]) ? 3 : 0;
         return { item: item, score: score, asked: asked, complete: held.length === list.length };
@@ -419,9 +421,8 @@
       box.dispatchEvent(new Event("input", { bubbles: true }));
       box.focus();
     });
-    // One filter pass, for the benchmark to time (bench/faq_filter.py), and the ranking behind it.
+    // One filter pass, for the benchmark to time (bench/faq_filter.py).
     form.exFilter = run;
-    form.exRank = function (q) { return rank(normalise(q)); };
     // faq-query.js kept ?q= from the theme's search, which would open with it: the first run
     // puts it back in the address.
     var kept = document.documentElement.dataset;
