@@ -573,6 +573,28 @@ def test_a_synonym_is_marked_whole_and_its_small_words_never_alone(tmp_path: Pat
     assert log["text"] == "A record of every change to data; <mark>change data capture</mark> reads it."
 
 
+def test_a_teaser_starts_at_the_first_name_matched_even_one_of_several_words(tmp_path: Path) -> None:
+    # The long name comes first in the text and the abbreviation 60 words later, past a teaser's
+    # length: the teaser shows the long name. (Tested word by word, a name of three words never
+    # matched, so the teaser showed the abbreviation's passage instead.)
+    filler = " ".join(["rows"] * 60)
+    docs = {
+        "docs": [
+            {"location": "guides/", "title": "Guides", "text": ""},
+            {
+                "location": "guides/streams/",
+                "title": "Streams",
+                "text": f"<p>Start with change data capture here. {filler} Then CDC again.</p>",
+            },
+        ]
+    }
+    extras = SearchExtras(synonyms=[["cdc", "change data capture"]])
+    (results,) = _searcher(tmp_path, docs, extras)("cdc")
+    page = next(group[0] for group in results if group[0]["location"] == "guides/streams/")
+    assert page["text"].startswith("Start with <mark>change data capture</mark> here.")
+    assert "<mark>CDC</mark>" not in page["text"]
+
+
 APOSTROPHES = {
     "docs": [
         {

@@ -60,14 +60,16 @@
     return out + escape(text.slice(cursor));
   }
 
-  // The part of a text around its first match, as many words as a teaser holds.
+  // The part of a text around its first match, as many words as a teaser holds. The pattern runs
+  // once over the whole text (testing it word by word took a fifth of a search's time), and so also
+  // finds a name of several words ("text to video").
   function teaser(text, pattern) {
-    var words = String(text || "").split(" "), first = 0;
+    text = String(text || "");
+    var words = text.split(" "), first = 0, hit;
     if (pattern) {
-      for (var i = 0; i < words.length; i++) {
-        pattern.lastIndex = 0;
-        if (pattern.test(words[i])) { first = i; break; }
-      }
+      pattern.lastIndex = 0;
+      // The word the first match starts in: as many words before it as spaces.
+      if ((hit = pattern.exec(text))) first = text.slice(0, hit.index).split(" ").length - 1;
     }
     var start = Math.max(0, Math.min(first - 8, words.length - TEASER));
     var part = words.slice(start, start + TEASER).join(" ");

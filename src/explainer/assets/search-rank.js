@@ -414,14 +414,22 @@
         return;
       }
       c.phrases.forEach(function (p) {
-        var forms = split(p).map(function (w) { return Object.keys(self.candidates(w, false, true)).map(escaped); });
+        var forms = split(p).map(function (w) {
+          return Object.keys(self.candidates(w, false, true)).sort(longestFirst).map(escaped);
+        });
         if (forms.every(function (f) { return f.length; }) && (forms.length > 1 || p.length > 1)) {
           found.push(shared.spelled(forms));
         }
       });
     });
-    return found;
+    // Each expression once: two names of a group often have the same forms ("large language
+    // model(s)"), and every copy is tried again at each word of every teaser.
+    return Array.from(new Set(found));
   };
+
+  // The longer of two forms first, so the expression tries "gans" before "gan" (then alphabetical,
+  // so that the same forms make the same expression).
+  function longestFirst(a, b) { return b.length - a.length || (a < b ? -1 : 1); }
 
   // What the search worker uses; the word handling itself is ExplainerWords (search-words.js).
   root.ExplainerSearch = { Index: Index };
