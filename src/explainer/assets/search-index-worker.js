@@ -61,8 +61,8 @@
   }
 
   // The part of a text around its first match, as many words as a teaser holds. The pattern runs
-  // once over the whole text (testing it word by word took a fifth of a search's time), and so also
-  // finds a name of several words ("text to video").
+  // over the whole text, not word by word, so that it also finds a name of several words ("change
+  // data capture").
   function teaser(text, pattern) {
     text = String(text || "");
     var words = text.split(" "), first = 0, hit;
