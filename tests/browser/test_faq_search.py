@@ -11,6 +11,7 @@ import json
 import os
 import re
 from collections.abc import Iterator
+from itertools import pairwise
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -157,6 +158,36 @@ def test_what_is_on_screen_is_what_the_status_counts_and_the_rest_has_no_box(
             assert hidden.first.bounding_box() is None
     if shown:
         expect(page.locator(f"{FILTER_FORM} .ex-faq-results > li").first).to_be_in_viewport()
+    traffic.assert_clean()
+
+
+def test_every_result_of_a_long_list_can_be_scrolled_to_and_read(reader: tuple[Page, Traffic]) -> None:
+    # A large FAQ's answers off screen are not rendered until they are scrolled to (content-visibility,
+    # for the keystroke budget): each result must still take its own place, one under the other, and
+    # show its question, and its answer, once the reader gets there.
+    page, traffic = reader
+    filter_faq(page, "LLM")
+    items = page.locator(f"{FILTER_FORM} .ex-faq-results > li")
+    count = items.count()
+    assert count >= 20, f"'LLM' should list many questions, listed {count}"
+    last = items.nth(count - 1)
+    last.scroll_into_view_if_needed()
+    expect(last).to_be_in_viewport()
+    question = last.locator("summary, a").first
+    expect(question).to_be_visible()
+    box = question.bounding_box()
+    assert box is not None and box["height"] >= 10, f"the last question has no readable box: {box}"
+    if data_mode(page):
+        answer = last.locator("p")
+        expect(answer).to_be_visible()
+        expect(answer).to_be_in_viewport()
+        assert answer.inner_text().strip(), "the last answer shows no text"
+    spans = items.evaluate_all(
+        "els => els.map(el => { const r = el.getBoundingClientRect(); return [r.top + scrollY, r.bottom + scrollY]; })"
+    )
+    assert all(top >= above_bottom - 0.5 for (_, above_bottom), (top, _) in pairwise(spans)), (
+        "two results overlap"
+    )
     traffic.assert_clean()
 
 
