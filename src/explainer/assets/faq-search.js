@@ -47,7 +47,7 @@
     split.forEach(function (list, field) {
       list.forEach(function (w) { if (w) words[w] = (words[w] || 0) | (1 << field); });
     });
-    var said = fields.map(function (t) { return " " + meaningful(t) + " "; });
+    var said = fields.slice(0, 2).map(function (t) { return " " + meaningful(t) + " "; });
     return { id: id, question: question, fields: fields, words: words, split: split, said: said };
   }
 
@@ -238,7 +238,7 @@
         var words = item.split[field];
         var at = held.map(function (c) {
           var here = c.starts || c.words;
-          return words.map(function (w, i) { return here[w] !== undefined ? i : -9; }).filter(function (i) { return i >= 0; });
+          return words.flatMap(function (w, i) { return here[w] !== undefined ? [i] : []; });
         });
         for (var k = 0; k + 1 < held.length; k++) {
           if (at[k].some(function (i) { return at[k + 1].some(function (j) { return i !== j && Math.abs(i - j) <= 3; }); })) {

@@ -423,7 +423,7 @@
       });
     });
     // Each expression once: two names of a group often have the same forms ("large language
-    // model(s)"), and every copy is tried again at each word of every teaser.
+    // model(s)"), and every copy is tried again wherever a word starts in each title and teaser.
     return Array.from(new Set(found));
   };
 
