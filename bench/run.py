@@ -270,6 +270,28 @@ def site_figures(site: Path, faq_id: str, site_url: str) -> dict[str, Any]:
 KEYSTROKE_ROUNDS = 5
 
 
+# Types a query into the FAQ filter one character at a time, timing each keystroke's pass alone and
+# with the layout it causes, then clears the box.
+TYPE_QUERY = """(query) => {
+    const form = document.querySelector("[data-ex-faq-search]");
+    const input = form.querySelector("input[name=q]");
+    const filter = [], withLayout = [];
+    for (let i = 1; i <= query.length; i++) {
+        input.value = query.slice(0, i);
+        const start = performance.now();
+        form.exFilter();
+        const filtered = performance.now();
+        void document.body.offsetHeight;
+        const laidOut = performance.now();
+        filter.push(filtered - start);
+        withLayout.push(laidOut - start);
+    }
+    input.value = "";
+    form.exFilter();
+    return {filter, withLayout};
+}"""
+
+
 def keystroke_times(site: Path, queries: list[str]) -> dict[str, list[float]]:
     """Milliseconds per keystroke of each query on /faq/: one filter pass, and the pass plus layout,
     each the median of KEYSTROKE_ROUNDS rounds of typing the query.
@@ -307,28 +329,6 @@ def keystroke_times(site: Path, queries: list[str]) -> dict[str, list[float]]:
     if errors:  # a filter that throws is fast for the wrong reason
         raise RuntimeError(f"the FAQ filter failed in the page: {errors[:3]}")
     return times
-
-
-# Types a query into the FAQ filter one character at a time, timing each keystroke's pass alone and
-# with the layout it causes, then clears the box.
-TYPE_QUERY = """(query) => {
-    const form = document.querySelector("[data-ex-faq-search]");
-    const input = form.querySelector("input[name=q]");
-    const filter = [], withLayout = [];
-    for (let i = 1; i <= query.length; i++) {
-        input.value = query.slice(0, i);
-        const start = performance.now();
-        form.exFilter();
-        const filtered = performance.now();
-        void document.body.offsetHeight;
-        const laidOut = performance.now();
-        filter.push(filtered - start);
-        withLayout.push(laidOut - start);
-    }
-    input.value = "";
-    form.exFilter();
-    return {filter, withLayout};
-}"""
 
 
 def _percentile(values: list[float], share: float) -> float:
