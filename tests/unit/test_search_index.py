@@ -595,6 +595,46 @@ def test_a_teaser_starts_at_the_first_name_matched_even_one_of_several_words(tmp
     assert "<mark>CDC</mark>" not in page["text"]
 
 
+def test_a_teaser_is_the_words_around_its_match_and_says_where_text_was_left_out(tmp_path: Path) -> None:
+    # 100 numbered words, "shard" once among them: its teaser opens 8 words before it and holds 36,
+    # with an ellipsis for each end it cuts; a match near the end shows the last 36 words instead.
+    def text(at: int) -> str:
+        return " ".join("shard" if n == at else f"w{n}" for n in range(100))
+
+    docs = {"docs": [{"location": f"p{at}/", "title": f"Page {at}", "text": text(at)} for at in (0, 50, 97)]}
+    (results,) = _searcher(tmp_path, docs, SearchExtras())("shard")
+    teasers = {group[0]["location"]: group[0]["text"] for group in results}
+    words = [f"w{n}" for n in range(100)]
+    assert teasers["p0/"] == "<mark>shard</mark> " + " ".join(words[1:36]) + " …"
+    assert (
+        teasers["p50/"]
+        == "… " + " ".join(words[42:50]) + " <mark>shard</mark> " + " ".join(words[51:78]) + " …"
+    )
+    assert teasers["p97/"] == "… " + " ".join(words[64:97]) + " <mark>shard</mark> " + " ".join(words[98:])
+
+
+def test_each_name_of_several_words_is_found_where_it_stands_whatever_was_searched_before(
+    tmp_path: Path,
+) -> None:
+    # Where a name of several words stands in each page is found once and kept for later queries.
+    # Each name of a group is found where it stands (not where another name of the group does), and
+    # the results of a query do not depend on the queries the worker answered before it.
+    docs = {
+        "docs": [
+            {"location": "a/", "title": "Feeds", "text": "Change data capture streams each row change."},
+            {"location": "b/", "title": "Copies", "text": "Log based replication keeps a copy of the rows."},
+            {"location": "c/", "title": "Other", "text": "Nothing of the kind."},
+        ]
+    }
+    extras = SearchExtras(synonyms=[["cdc", "change data capture", "log based replication"]])
+    queries = ("log based replication", "cdc", "change data capture", "cdc rows")
+    together = _searcher(tmp_path, docs, extras)(*queries)
+    alone = [_searcher(tmp_path, docs, extras)(query)[0] for query in queries]
+    assert together == alone
+    assert sorted(_locations(alone[1])) == ["a/", "b/"]
+    assert _locations(alone[0])[0] == "b/" and _locations(alone[2])[0] == "a/"
+
+
 APOSTROPHES = {
     "docs": [
         {

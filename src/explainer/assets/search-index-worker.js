@@ -60,20 +60,33 @@
     return out + escape(text.slice(cursor));
   }
 
-  // The part of a text around its first match, as many words as a teaser holds. The pattern runs
-  // over the whole text, not word by word, so that it also finds a name of several words ("change
-  // data capture").
+  // The part of a text around its first match, as many words as a teaser holds (words are what
+  // lies between single spaces). The pattern runs over the whole text, not word by word, so that it
+  // also finds a name of several words ("change data capture"). The teaser's words are found by
+  // walking from the match to the spaces around it: splitting a long page's text into all its words
+  // for the few shown took more time than the ranking.
   function teaser(text, pattern) {
     text = String(text || "");
-    var words = text.split(" "), first = 0, hit;
+    var at = 0, hit;
     if (pattern) {
       pattern.lastIndex = 0;
-      // The word the first match starts in: as many words before it as spaces.
-      if ((hit = pattern.exec(text))) first = text.slice(0, hit.index).split(" ").length - 1;
+      if ((hit = pattern.exec(text))) at = hit.index;
     }
-    var start = Math.max(0, Math.min(first - 8, words.length - TEASER));
-    var part = words.slice(start, start + TEASER).join(" ");
-    return (start > 0 ? "… " : "") + part + (start + TEASER < words.length ? " …" : "");
+    // The start of the word before the one starting at `from`.
+    function previous(from) { return from < 2 ? 0 : text.lastIndexOf(" ", from - 2) + 1; }
+    // The start of the word the match is in, then up to eight words before it.
+    var start = at ? text.lastIndexOf(" ", at - 1) + 1 : 0;
+    for (var back = 0; back < 8 && start > 0; back++) start = previous(start);
+    // Up to TEASER words from there; near the end of the text, start earlier to show as many.
+    var end = start, count = 0;
+    while (count < TEASER && end <= text.length) {
+      var space = text.indexOf(" ", end);
+      end = space < 0 ? text.length + 1 : space + 1;
+      count++;
+    }
+    for (; count < TEASER && start > 0; count++) start = previous(start);
+    var more = end <= text.length;
+    return (start > 0 ? "… " : "") + text.slice(start, end - 1) + (more ? " …" : "");
   }
 
   // The query's words as the theme wants them: those the document holds (for highlighting on the

@@ -132,6 +132,7 @@
     });
     self.names.sort(function (a, b) { return b.words.length - a.words.length; });
     self.remembered = new Map();
+    self.placed = new Map();
   }
 
   // Where the words starting with `head` begin in the sorted vocabulary.
@@ -255,29 +256,44 @@
         Object.keys(sets[0]).forEach(function (w) { single[w] = Math.max(single[w] || 0, sets[0][w] * factor); });
         return;
       }
-      // Only documents that hold a form of every word of the name are read word by word.
-      var docs = null;
-      sets.forEach(function (set) {
-        var here = new Set();
-        Object.keys(set).forEach(function (w) { (self.postings.get(w) || []).forEach(function (d) { here.add(d); }); });
-        docs = docs ? new Set(Array.from(docs).filter(function (d) { return here.has(d); })) : here;
-      });
-      docs.forEach(function (d) {
-        for (var k = 0; k < 3; k++) {
-          var terms = self.terms(d, k);
-          for (var i = 0; i + parts.length <= terms.length; i++) {
-            var j = 0, key = 3 * d + k;
-            while (j < parts.length && sets[j][terms[i + j]] !== undefined) j++;
-            if (j < parts.length) continue;
-            var seen = starts.get(key);
-            if (!seen) starts.set(key, seen = new Set());
-            if (!seen.has(i)) { seen.add(i); add(d, k, factor); }
-          }
-        }
-      });
+      var places = self.places(p, parts, sets);
+      for (var n = 0; n < places.length; n += 2) {
+        var key = places[n], seen = starts.get(key);
+        if (!seen) starts.set(key, seen = new Set());
+        if (!seen.has(places[n + 1])) { seen.add(places[n + 1]); add((key - key % 3) / 3, key % 3, factor); }
+      }
     });
     words(single, 1);
     return held;
+  };
+
+  // Where a name of several words (`parts`, each word's forms in `sets`) starts in the documents, as
+  // pairs of a field (3 * document + field) and a word's place in it. It is the same whatever the
+  // query, so it is found once per name: reading every page that holds the words of "large language
+  // model" word by word took a quarter of a query's time, and each keystroke names it again. There
+  // are as many names as the glossary's synonym groups hold.
+  Index.prototype.places = function (name, parts, sets) {
+    var self = this, known = self.placed.get(name);
+    if (known) return known;
+    // Only documents that hold a form of every word of the name are read word by word.
+    var docs = null, found = [];
+    sets.forEach(function (set) {
+      var here = new Set();
+      Object.keys(set).forEach(function (w) { (self.postings.get(w) || []).forEach(function (d) { here.add(d); }); });
+      docs = docs ? new Set(Array.from(docs).filter(function (d) { return here.has(d); })) : here;
+    });
+    docs.forEach(function (d) {
+      for (var k = 0; k < 3; k++) {
+        var terms = self.terms(d, k);
+        for (var i = 0; i + parts.length <= terms.length; i++) {
+          var j = 0;
+          while (j < parts.length && sets[j][terms[i + j]] !== undefined) j++;
+          if (j === parts.length) found.push(3 * d + k, i);
+        }
+      }
+    });
+    self.placed.set(name, found);
+    return found;
   };
 
   Index.prototype.terms = function (d, k) {
