@@ -3,7 +3,8 @@
     python -m bench.report [RESULTS] [--out PAGE]
 
 Reads bench/results.json (scripts/bench) and, when present, the other figure files: bench/serve.json,
-bench/engines.json, bench/search_bytes.json, bench/faq_filter.json and site-reports/search-quality.json.
+bench/engines.json, bench/search_bytes.json, bench/faq_filter.json, bench/search_worker.json and
+site-reports/search-quality.json.
 Each measure gets a table, the command that produced it, when, and the machine's load then; the
 targets of the scale issue (#15) stand next to the figures with a verdict, met or missed and by how much.
 
@@ -39,6 +40,7 @@ SOURCES = {
     "engines": REPO / "bench" / "engines.json",
     "search_bytes": REPO / "bench" / "search_bytes.json",
     "faq_filter": REPO / "bench" / "faq_filter.json",
+    "search_worker": REPO / "bench" / "search_worker.json",
     "search_quality": REPO / "site-reports" / "search-quality.json",
 }
 KB = 1000  # the issue's "250 KB" is decimal
@@ -684,6 +686,48 @@ def faq_filter_section(data: dict[str, Any]) -> list[str]:
     ]
 
 
+WORKLOADS = {"queries": "every reader query, typed whole", "typing": "queries typed a letter at a time"}
+
+
+def _commit(baseline: dict[str, Any]) -> str:
+    """A git ref as given, with the commit it named when it was a name ("HEAD (41b527a)")."""
+    ref, commit = str(baseline.get("ref", "?")), str(baseline.get("commit", ""))
+    return ref if not commit or commit.startswith(ref) else f"{ref} ({commit[:7]})"
+
+
+def search_worker_section(data: dict[str, Any]) -> list[str]:
+    figures = data["figures"]
+    rows = [
+        [
+            f"{label} ({figures['current'][name]['queries']:,})",
+            shown(figures["baseline"][name]["median_s"], "s"),
+            shown(figures["current"][name]["median_s"], "s"),
+            f"×{figures['current'][name]['ratio']:.2f}",
+            shown(figures["baseline"][name]["per_query_ms"], "ms"),
+            shown(figures["current"][name]["per_query_ms"], "ms"),
+        ]
+        for name, label in WORKLOADS.items()
+        if name in figures["current"]
+    ]
+    baseline = data.get("baseline", {})
+    facts = data.get("machine", {})
+    return [
+        "## Site search worker",
+        "",
+        fill(
+            f"Produced by `.venv/bin/python -m bench.search_worker`, {_when(data, 'measured')}, "
+            f"{_load_on(facts, 'load')}: the site search's worker run in Node on the real site's index, "
+            "each run one whole process, the median of "
+            f"{data.get('rounds', '?')} rounds, against its scripts at "
+            f"{_commit(baseline)} run in the same command. "
+            "The time per query leaves out loading the index."
+        ),
+        "",
+        table(["Workload", "Baseline", "Current", "Ratio", "Per query before", "Per query now"], rows),
+        "",
+    ]
+
+
 def quality_section(quality: dict[str, Any], produced: str) -> list[str]:
     rows = []
     for part in ("site_search", "faq_filter"):
@@ -883,6 +927,7 @@ def page(results: dict[str, Any], others: dict[str, Any]) -> str:
         ("engines", engines_section),
         ("search_bytes", search_bytes_section),
         ("faq_filter", faq_filter_section),
+        ("search_worker", search_worker_section),
     ):
         if name in others:
             parts += section(others[name])

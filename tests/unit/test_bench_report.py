@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -221,3 +222,42 @@ def test_each_engines_index_and_worker_scripts_are_counted_as_what_they_are() ->
     ]
     assert all(_is_worker(path) for path in workers)
     assert not _is_worker("/assets/explainer/faq-search.js")
+
+
+def test_the_search_worker_section_gives_each_workload_its_ratio_and_time_per_query() -> None:
+    def run(queries: int, median_s: float, per_query_ms: float, ratio: float | None = None) -> dict[str, Any]:
+        figures: dict[str, Any] = {"queries": queries, "median_s": median_s, "per_query_ms": per_query_ms}
+        return figures | ({"ratio": ratio} if ratio is not None else {})
+
+    data = {
+        "measured": "2026-12-03T09:00:00+00:00",
+        "rounds": 3,
+        "baseline": {"ref": "HEAD", "commit": "41b527a0000"},
+        "figures": {
+            "baseline": {"queries": run(529, 30.0, 55.0), "typing": run(1278, 48.0, 37.0)},
+            "current": {"queries": run(529, 24.0, 44.0, 0.8), "typing": run(1278, 20.0, 15.0, 0.417)},
+        },
+    }
+    text = "\n".join(report.search_worker_section(data))
+    assert "HEAD (41b527a)" in text and "median of 3 rounds" in text
+    rows = [
+        line for line in text.splitlines() if line.startswith("| every") or line.startswith("| queries typed")
+    ]
+    assert len(rows) == 2
+    assert "(529)" in rows[0] and "×0.80" in rows[0] and "55" in rows[0] and "44" in rows[0]
+    assert "(1,278)" in rows[1] and "×0.42" in rows[1]
+
+
+def test_the_search_worker_bench_types_queries_a_letter_at_a_time_and_compares_committed_scripts(
+    tmp_path: Path,
+) -> None:
+    from bench.search_worker import SCRIPTS, TYPED, committed_scripts, workloads
+
+    queries = [f"query {n}" for n in range(TYPED + 5)]
+    loads = workloads(queries)
+    assert loads["setup"] == [] and loads["queries"] == queries
+    assert loads["typing"][:7] == ["q", "qu", "que", "quer", "query", "query ", "query 0"]
+    assert len(loads["typing"]) == sum(len(q) for q in queries[:TYPED])
+    commit = committed_scripts("HEAD", tmp_path)
+    assert len(commit) == 40
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(SCRIPTS)
