@@ -16,6 +16,7 @@ from playwright.sync_api import BrowserContext, Page
 SEARCH_BOX = "input[data-md-component=search-query]"
 FILTER_FORM = "[data-ex-faq-search]"
 FILTER_BOX = "[data-ex-faq-search] input[name=q]"
+FILTER_STATUS = "[data-ex-faq-search] [role=status]"
 
 # Counts the queries Material sends to its search worker and the results it gets back, and
 # remembers what the box held when the last query left, so a test knows when the list on screen
@@ -104,14 +105,24 @@ def type_quickly(page: Page, text: str) -> None:
     page.keyboard.type(text[-1])
 
 
+def empty_the_box(page: Page, box: str) -> None:
+    """Click into the box matching `box` unless the cursor is already there, and delete what it holds.
+
+    The keys go to the page, not through a locator: a locator waits for an animation frame or two on
+    each call, which made up most of the time of the 862 searches in tests/browser/test_search_quality.py.
+    """
+    if not page.evaluate("(box) => document.activeElement === document.querySelector(box)", box):
+        page.locator(box).click()
+    page.keyboard.press("Control+A")
+    page.keyboard.press("Backspace")
+
+
 def site_search(page: Page, base_url: str, query: str) -> list[SearchResult]:
     """Type `query` into an emptied search box; the results on screen once they answer all of it."""
-    box = page.locator(SEARCH_BOX)
-    box.press("Control+A")
-    box.press("Backspace")
+    empty_the_box(page, SEARCH_BOX)
     type_quickly(page, query)
     page.wait_for_function(SEARCH_SETTLED)
-    found = page.locator(".md-search-result__list").evaluate(SEARCH_RESULTS)
+    found = page.evaluate(f"() => ({SEARCH_RESULTS})(document.querySelector('.md-search-result__list'))")
     return [
         SearchResult(
             path=site_relative(item["page"], base_url),
@@ -128,35 +139,29 @@ def filter_faq(page: Page, query: str, *, every_key: bool = False) -> None:
     the mark is taken away before the last key, so its return proves a run that saw every key.
     `every_key` types each character as a key press; otherwise all but the last arrive at once.
     """
-    box = page.locator(FILTER_BOX)
-    box.click()
-    box.press("Control+A")
-    box.press("Backspace")
+    empty_the_box(page, FILTER_BOX)
     if every_key:
-        box.press_sequentially(query[:-1])
+        page.keyboard.type(query[:-1])
     else:
         page.keyboard.insert_text(query[:-1])
-    page.locator(f"{FILTER_FORM} [role=status]").evaluate("status => status.removeAttribute('data-count')")
+    page.evaluate(f"() => document.querySelector('{FILTER_STATUS}').removeAttribute('data-count')")
     page.keyboard.type(query[-1])
-    page.wait_for_function(
-        "() => document.querySelector('[data-ex-faq-search] [role=status]').hasAttribute('data-count')"
-    )
+    page.wait_for_function(f"() => document.querySelector('{FILTER_STATUS}').hasAttribute('data-count')")
 
 
 def clear_faq_filter(page: Page) -> None:
-    box = page.locator(FILTER_BOX)
-    box.click()
-    box.press("Control+A")
-    box.press("Backspace")
+    empty_the_box(page, FILTER_BOX)
 
 
 def visible_faq_results(page: Page) -> list[str]:
     """The FAQ filter's results that are on screen, in order, as question ids (in data mode, read off
     each result's link to the question's page)."""
-    return page.locator(f"{FILTER_FORM} .ex-faq-results > li").evaluate_all(
-        """items => items.filter(li => li.getClientRects().length > 0).map(li => {
+    return page.evaluate(
+        """results => [...document.querySelectorAll(results)].filter(li => li.getClientRects().length > 0)
+          .map(li => {
             const question = li.querySelector("details.ex-faq");
             if (question) return question.dataset.faq;
             return new URL(li.querySelector("a").href).pathname.split("/").filter(Boolean).pop();
-        })"""
+          })""",
+        f"{FILTER_FORM} .ex-faq-results > li",
     )
