@@ -199,6 +199,8 @@ def runs_until_within_budgets(
 def test_page_meets_the_lighthouse_budgets(base_url: str, name: str) -> None:
     folder = REPORTS / "lighthouse"
     folder.mkdir(parents=True, exist_ok=True)
+    for earlier in folder.glob(f"{name}-[0-9]*.json"):  # a run this time may stop before their number
+        earlier.unlink()
     results = runs_until_within_budgets(
         lambda n: run_lighthouse(base_url + PAGES[name], folder / f"{name}-{n + 1}.json"),
         lambda so_far: not budget_problems(page_summary(so_far, base_url)),
