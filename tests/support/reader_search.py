@@ -144,9 +144,11 @@ def filter_faq(page: Page, query: str, *, every_key: bool = False) -> None:
         page.keyboard.type(query[:-1])
     else:
         page.keyboard.insert_text(query[:-1])
-    page.evaluate(f"() => document.querySelector('{FILTER_STATUS}').removeAttribute('data-count')")
+    page.evaluate("(status) => document.querySelector(status).removeAttribute('data-count')", FILTER_STATUS)
     page.keyboard.type(query[-1])
-    page.wait_for_function(f"() => document.querySelector('{FILTER_STATUS}').hasAttribute('data-count')")
+    page.wait_for_function(
+        "(status) => document.querySelector(status).hasAttribute('data-count')", arg=FILTER_STATUS
+    )
 
 
 def clear_faq_filter(page: Page) -> None:
