@@ -39,6 +39,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
+from explainer.families import FAMILIES
 from explainer.finish import with_root_attribute
 from explainer.render import RenderContext
 from explainer.settings import SearchOptions
@@ -109,7 +110,7 @@ def indexed_pages(
     first, then one per heading with an id), text already stripped of
     excluded sections and of everything outside the content area.
     `also_asked` holds, by page location, other ways readers ask for that
-    page (an FAQ entry's `also_asked`); they count like the page's title.
+    page (an FAQ entry's `also_asked`, a family's `aliases`); they count like the page's title.
     """
     language = (lunr_index.get("config", {}).get("lang") or ["en"])[0]
     pages: dict[str, list[Mapping[str, Any]]] = {}
@@ -160,6 +161,20 @@ def also_asked_by_page(site: RenderContext) -> dict[str, list[str]]:
         for faq in site.content.faqs.values()
         if faq.also_asked
     }
+
+
+def family_aliases_by_page(site: RenderContext) -> dict[str, list[str]]:
+    """Each built family's main page with the other names the site gives it (`families.<name>.aliases`)."""
+    return {
+        site.url_of(family.index): list(site.settings.family(family.name).aliases)
+        for family in FAMILIES
+        if site.builds(family.name) and site.settings.family(family.name).aliases
+    }
+
+
+def other_names_by_page(site: RenderContext) -> dict[str, list[str]]:
+    """What readers call a page besides its title, for an engine that knows only titles and text."""
+    return {**also_asked_by_page(site), **family_aliases_by_page(site)}
 
 
 def pagefind_binary() -> Path:

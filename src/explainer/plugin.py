@@ -66,11 +66,14 @@ class _SettingOption(BaseConfigOption[Any]):
         try:
             return self.adapter.validate_python(value, strict=True)
         except PydanticValidationError as error:
-            problems = "; ".join(
-                ".".join(str(p) for p in (self.name, *e["loc"])) + f": {e['msg']}"
-                for e in error.errors(include_url=False)
-            )
-            raise ValidationError(problems) from None
+            raise ValidationError(_problems(error, self.name)) from None
+
+
+def _problems(error: PydanticValidationError, prefix: str) -> str:
+    return "; ".join(
+        ".".join(str(p) for p in (prefix, *e["loc"])) + f": {e['msg']}"
+        for e in error.errors(include_url=False)
+    )
 
 
 # The plugin's MkDocs config class: one option per Settings field, so the two cannot drift apart.
@@ -143,7 +146,10 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[valid-type]
 
     def settings(self) -> Settings:
         options = {name: getattr(self.config, name) for name in Settings.model_fields}
-        return Settings.model_validate(options)
+        try:
+            return Settings.model_validate(options)
+        except PydanticValidationError as error:  # a rule across options, which no one option sees
+            raise PluginError(f"explainer: {_problems(error, 'plugins.explainer')}") from None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.project_root = Path(config.config_file_path or ".").resolve().parent
@@ -311,8 +317,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[valid-type]
         site_dir = Path(config.site_dir)
         try:
             if self.search_engine == "pagefind":
-                also_asked = chunked_search.also_asked_by_page(self.render)
-                chunked_search.build_chunked_index(site_dir, also_asked)
+                other_names = chunked_search.other_names_by_page(self.render)
+                chunked_search.build_chunked_index(site_dir, other_names)
             elif self.search_engine == "explainer":
                 extras = search_index.search_extras(self.render)
                 search_index.write_search_index(site_dir, site_dir / chunked_search.LUNR_INDEX, extras)

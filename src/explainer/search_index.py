@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from explainer.chunked_search import also_asked_by_page
+from explainer.chunked_search import also_asked_by_page, family_aliases_by_page
 from explainer.model import Entity, Industry, Technology, UseCase
 from explainer.render import RenderContext
 
@@ -77,6 +77,7 @@ def search_extras(site: RenderContext) -> SearchExtras:
     ]
     for entity in named:
         names[located(entity)] = entity.names[1:]
+    names.update(family_aliases_by_page(site))
     if site.builds("glossary"):
         for definition in content.definitions.values():
             location = located(definition)

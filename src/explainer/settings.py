@@ -10,13 +10,13 @@ same options from mkdocs.yml without loading MkDocs, so both see one truth.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, field_validator
 
 from explainer.diagnostics import Diagnostic, Place, Position
 from explainer.markdown import DEFAULT_EXTENSIONS, PythonName
@@ -51,14 +51,6 @@ FamilyName = Literal[
 
 class Options(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
-
-
-class FamilyOptions(Options):
-    """One page family: whether the site builds it, and what the navigation calls it."""
-
-    enabled: bool = Field(default=True, description="false: never build it, whatever the content holds.")
-    label: str | None = Field(default=None, description="Its name in the navigation.")
-    title: str | None = Field(default=None, description="The heading of its main page.")
 
 
 class PairOptions(Options):
@@ -150,6 +142,43 @@ SearchWord = Annotated[
 ]
 
 
+class FamilyOptions(Options):
+    """One page family: whether the site builds it, what the navigation calls it, what readers call it."""
+
+    enabled: bool = Field(default=True, description="false: never build it, whatever the content holds.")
+    label: str | None = Field(default=None, description="Its name in the navigation.")
+    title: str | None = Field(default=None, description="The heading of its main page.")
+    aliases: list[SearchWord] = Field(
+        default=[],
+        description="Other names readers search for its main page ('comparison table', 'help me choose'); "
+        "site search reads them as it reads an FAQ entry's also_asked, so typing one finds the page.",
+        max_length=30,
+    )
+
+    @field_validator("aliases")
+    @classmethod
+    def _aliases_once(cls, aliases: list[str]) -> list[str]:
+        repeated = _repeated(aliases)
+        if repeated:
+            raise ValueError(f"alias '{repeated}' is listed twice")
+        return aliases
+
+
+def _search_key(name: str) -> str:
+    return " ".join(name.casefold().split())
+
+
+def _repeated(names: Iterable[str]) -> str | None:
+    """The first name given twice, compared as search compares them (case and spacing aside)."""
+    seen: set[str] = set()
+    for name in names:
+        key = _search_key(name)
+        if key in seen:
+            return name
+        seen.add(key)
+    return None
+
+
 class SearchOptions(Options):
     """Which index the site search reads: one file fetched whole, or chunks fetched per query."""
 
@@ -214,7 +243,7 @@ class Settings(Options):
 
     content_dir: str = Field(default="content", description="The content folder, relative to mkdocs.yml.")
     families: dict[FamilyName, FamilyOptions] = Field(
-        default={}, description="Per page family: enabled, label, title."
+        default={}, description="Per page family: enabled, label, title, aliases."
     )
     sections: dict[str, str] = Field(
         default={}, description="Navigation sections renamed, such as Compare: Comparisons."
@@ -238,6 +267,18 @@ class Settings(Options):
         "it with the page's own address added as `page=`.",
         pattern=r"^https://\S+$",
     )
+
+    @field_validator("families")
+    @classmethod
+    def _aliases_name_one_page(cls, families: dict[str, FamilyOptions]) -> dict[str, FamilyOptions]:
+        # Search needs one meaning per name: an alias that two pages claim finds neither first.
+        owner: dict[str, str] = {}
+        for name, options in families.items():
+            for alias in options.aliases:
+                key = _search_key(alias)
+                if owner.setdefault(key, name) != name:
+                    raise ValueError(f"alias '{alias}' of {name} is also an alias of {owner[key]}")
+        return families
 
     def family(self, name: str) -> FamilyOptions:
         for family, options in self.families.items():

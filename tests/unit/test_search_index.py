@@ -14,6 +14,7 @@ import pytest
 import yaml
 from pydantic import ValidationError
 
+from explainer.chunked_search import other_names_by_page
 from explainer.content import Content
 from explainer.markdown import normalise_words
 from explainer.render import RenderContext, render_pages
@@ -374,6 +375,19 @@ def test_an_industry_s_aliases_lead_to_it_and_stand_for_its_name_a_use_case_s_on
     groups = synonym_groups(site)
     assert ["merchants", "retail", "shops"] in groups
     assert not any("order fulfilment" in group for group in groups)
+
+
+def test_a_family_s_aliases_lead_to_its_main_page_while_the_site_builds_it(content: Content) -> None:
+    families = {
+        "technologies": {"aliases": ["list of model types", "all the models"]},
+        "glossary": {"enabled": False, "aliases": ["dictionary of terms"]},
+    }
+    site = RenderContext(content, validate_settings({"families": families}))
+    names = search_extras(site).names
+    assert names["technologies/"] == ["list of model types", "all the models"]
+    assert not any("dictionary of terms" in found for found in names.values())
+    # Pagefind, which knows only titles and text, gets them as it gets an FAQ entry's phrasings.
+    assert other_names_by_page(site)["technologies/"] == ["list of model types", "all the models"]
 
 
 @pytest.mark.parametrize(

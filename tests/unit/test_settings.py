@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from mkdocs.config import load_config
+from mkdocs.exceptions import PluginError
 
 from explainer.cli import main
 from explainer.settings import BadSettings, read_site_config
@@ -65,3 +67,46 @@ def test_the_check_command_reports_them_and_fails(tmp_path: Path, capsys: pytest
     assert main(["check", str(tmp_path)]) == 1
     out, _ = capsys.readouterr()
     assert "mkdocs.yml:8:7: error E001: 'search' is set twice" in out
+
+
+def test_a_family_alias_given_twice_is_refused_where_it_is_written(tmp_path: Path) -> None:
+    config = _config(
+        tmp_path,
+        HEAD
+        + "      families:\n        compare:\n          aliases: [comparison table, Comparison  Table]\n",
+    )
+    (problem,) = _problems(config)
+    assert problem.startswith("8:11 E001 plugins.explainer.families.compare.aliases: ")
+    assert "alias 'Comparison  Table' is listed twice" in problem
+
+
+def test_an_alias_two_families_claim_is_refused(tmp_path: Path) -> None:
+    config = _config(
+        tmp_path,
+        HEAD
+        + "      families:\n"
+        + "        compare:\n          aliases: [overview]\n"
+        + "        technologies:\n          aliases: [Overview]\n",
+    )
+    (problem,) = _problems(config)
+    assert problem.startswith("6:7 E001 plugins.explainer.families: ")
+    assert "alias 'Overview' of technologies is also an alias of compare" in problem
+
+
+def test_mkdocs_refuses_an_alias_two_families_claim_with_a_message_not_a_traceback(tmp_path: Path) -> None:
+    # Each option is validated on its own by MkDocs; a rule across options is the plugin's to report.
+    config = _config(
+        tmp_path,
+        HEAD
+        + "      families:\n"
+        + "        compare:\n          aliases: [overview]\n"
+        + "        technologies:\n          aliases: [Overview]\n",
+    )
+    (tmp_path / "docs").mkdir()
+    mkdocs_config = load_config(str(config))
+    with pytest.raises(PluginError) as raised:
+        mkdocs_config.plugins["explainer"].on_config(mkdocs_config)
+    assert str(raised.value) == (
+        "explainer: plugins.explainer.families: Value error, "
+        "alias 'Overview' of technologies is also an alias of compare"
+    )
