@@ -9,6 +9,7 @@ here (see `explainer.finish`), so a site needs no override templates.
 
 from __future__ import annotations
 
+import copy
 import html
 import json
 import logging
@@ -61,6 +62,16 @@ class _SettingOption(BaseConfigOption[Any]):
         self.adapter: TypeAdapter[Any] = TypeAdapter(field.annotation)  # type: ignore[arg-type]
         self.default = field.get_default(call_default_factory=True)
         self.name = name
+
+    @property
+    def default(self) -> Any:
+        # MkDocs copies a default with its `.copy()`, which pydantic models deprecate; a deep copy is
+        # what it means (no two configs share a mutable value).
+        return copy.deepcopy(self._default)
+
+    @default.setter
+    def default(self, value: Any) -> None:
+        self._default = value
 
     def run_validation(self, value: object) -> Any:
         try:
