@@ -29,6 +29,5 @@ def render_pros_and_cons(site: RenderContext) -> list[Page]:
             family="pros-and-cons",
             description="What each technology does well and where it falls short, side by side.",
             reviewed=latest_review(technologies),
-            search_exclude=True,  # every point is also on its technology's page, which search finds
         )
     ]
