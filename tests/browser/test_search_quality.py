@@ -21,7 +21,9 @@ import pytest
 import yaml
 from playwright.sync_api import BrowserContext
 
+from explainer.families import FAMILY_BY_NAME
 from explainer.search_index import INDEX
+from explainer.settings import read_site_config
 from tests.browser.conftest import REPORTS
 from tests.conftest import REPO
 from tests.support.reader_search import (
@@ -159,11 +161,27 @@ def faq_wordings() -> list[tuple[str, str]]:
     return wordings
 
 
+def family_wordings() -> list[tuple[str, str]]:
+    """Each other name the site gives a family's main page (`families.<name>.aliases`), with its page."""
+    settings = read_site_config(REPO / "mkdocs.yml").settings
+    return [
+        (alias, _address(FAMILY_BY_NAME[name].index))
+        for name, options in settings.families.items()
+        for alias in options.aliases
+    ]
+
+
+def _address(path: str) -> str:
+    """Where a page's Markdown path is served (directory URLs, as the site is built)."""
+    stem = path.removesuffix(".md")
+    return stem.removesuffix("index") if stem == "index" or stem.endswith("/index") else stem + "/"
+
+
 def test_no_query_is_a_phrasing_the_content_already_holds() -> None:
-    """A query that is an FAQ's question or one of its `also_asked`, as search reads them (the same
-    words that matter, in any order), measures recall of a string, not search. A query of one such
-    word is a name typed alone ("agi meaning"), which readers do type, and is allowed."""
-    wordings, queries = faq_wordings(), load_queries()
+    """A query that is an FAQ's question or one of its `also_asked`, or a family page's alias, as search
+    reads them (the same words that matter, in any order), measures recall of a string, not search. A
+    query of one such word is a name typed alone ("agi meaning"), which readers do type, and is allowed."""
+    wordings, queries = faq_wordings() + family_wordings(), load_queries()
     read = _as_search_reads([text for text, _ in wordings] + [q.text for q in queries])
     held = dict(zip(read[: len(wordings)], wordings, strict=True))
     asked = zip(queries, read[len(wordings) :], strict=True)
@@ -254,6 +272,20 @@ def test_each_question_comes_first_for_its_own_wordings(site_dir: Path) -> None:
     share = 1 - len(misses) / len(wordings)
     print(f"\nown page first for {share:.1%} of {len(wordings)} wordings", *misses, sep="\n  ")
     assert share >= OWN_PAGE_FLOOR, misses
+
+
+def test_each_family_page_comes_first_for_the_names_the_site_gives_it(site_dir: Path) -> None:
+    """A name in `families.<name>.aliases` that finds another page first misleads more than it helps:
+    it names something else too, as search reads it, and needs rewording."""
+    wordings = family_wordings()
+    assert len(wordings) >= 8
+    results = search_worker(site_dir / INDEX, [text for text, _ in wordings])
+    misses = [
+        f"{text!r} → {[group[0]['location'] for group in found[:2]]} (wanted {page})"
+        for (text, page), found in zip(wordings, results, strict=True)
+        if not found or found[0][0]["location"] != page
+    ]
+    assert misses == []
 
 
 # Issue 13's own words, typed into the site search box as a reader would: the page that answers
