@@ -21,6 +21,7 @@ from explainer.model import (
     Dimension,
     Entity,
     Evidence,
+    Faq,
     Industry,
     RatingValue,
     Technology,
@@ -235,6 +236,46 @@ def ambiguous_aliases(content: Content, context: Context) -> Iterator[Diagnostic
                     f"alias '{alias}' already names {claimed}",
                     hint="remove it or make it specific to this entry; search needs one meaning per name",
                 )
+
+
+# The fields in which an entry names itself for search, one name each, then lists of them.
+_NAME_FIELDS = ("name", "short_name", "term", "abbreviation", "title", "question")
+_NAME_LISTS = ("aliases", "also_asked")
+
+
+@rule("E514", per_entry=True)
+def names_a_family_alias_claims(content: Content, context: Context) -> Iterator[Diagnostic]:
+    # A family's main page is found by the aliases mkdocs.yml gives it. The entry is reported, at
+    # the name, since that is where a file and line can be shown; the message names the alias.
+    claimed = {
+        normalise_words(alias): family
+        for family, options in context.settings.families.items()
+        if options.enabled
+        for alias in options.aliases
+    }
+    if not claimed:
+        return
+    for entry, entity in content.valid_entries():
+        if not isinstance(entity, Technology | Definition | Industry | UseCase | Faq):
+            continue
+        for loc, name in _search_names(entity):
+            family = claimed.get(normalise_words(name))
+            if family is not None:
+                yield entry.place(loc).report(
+                    "E514",
+                    f"'{name}' is also an alias of the {family} page (mkdocs.yml: families.{family}.aliases)",
+                    hint="reword one of them; search needs one page per name",
+                )
+
+
+def _search_names(entity: Entity) -> Iterator[tuple[Loc, str]]:
+    for field in _NAME_FIELDS:
+        value = getattr(entity, field, None)
+        if isinstance(value, str) and value:
+            yield (field,), value
+    for field in _NAME_LISTS:
+        for index, value in enumerate(getattr(entity, field, None) or ()):
+            yield (field, index), value
 
 
 def _reviewed(content: Content) -> Iterator[tuple[Entry, date]]:
