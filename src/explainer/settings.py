@@ -151,7 +151,8 @@ class FamilyOptions(Options):
     aliases: list[SearchWord] = Field(
         default=[],
         description="Other names readers search for its main page ('comparison table', 'help me choose'); "
-        "site search reads them as it reads an FAQ entry's also_asked, so typing one finds the page.",
+        "site search (the explainer and Pagefind engines, not lunr) reads them as it reads an FAQ entry's "
+        "also_asked, so typing one finds the page.",
         max_length=30,
     )
 
