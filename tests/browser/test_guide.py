@@ -184,6 +184,35 @@ def test_the_answers_live_in_the_address_and_bring_the_recommendation_back(
     context.close()
 
 
+# An FAQ answer on this site that links to one of the guide's questions (`guide:<id>`).
+LINKS_TO_A_QUESTION = "faq/how-to-choose-between-an-llm-and-other-generative-models/"
+# The question, clear of the fixed header, in the top third of the window: where a reader answers it.
+ANSWERABLE = """id => {
+  const question = document.querySelector(`.ex-guide fieldset[data-question="${id}"]`);
+  const header = document.querySelector("header.md-header").getBoundingClientRect();
+  const top = question.getBoundingClientRect().top;
+  return top >= header.bottom && top < innerHeight / 3;
+}"""
+
+
+def test_a_link_to_one_of_the_guides_questions_lands_on_the_question_to_answer(
+    page: Page, base_url: str, traffic: Traffic
+) -> None:
+    """The link names the question's row of the decision table, below the form; the browser and the
+    theme scroll there first. With the form on screen, the reader lands on the question itself."""
+    page.goto(base_url + GUIDE + "#budget")
+    page.wait_for_function(ANSWERABLE, arg="budget", timeout=10_000)
+    expect(page.get_by_role("group", name="What is your budget for running it?")).to_be_in_viewport()
+    # Followed from another page, as the theme's instant navigation loads it.
+    page.goto(base_url + LINKS_TO_A_QUESTION)
+    link = page.locator("article a[href*='guide/#']").first
+    question = (link.get_attribute("href") or "").rsplit("#", 1)[-1]
+    link.click()
+    expect(page).to_have_url(re.compile(rf"/guide/#{question}$"))
+    page.wait_for_function(ANSWERABLE, arg=question, timeout=10_000)
+    traffic.assert_clean()
+
+
 def test_without_javascript_the_guide_is_a_decision_table(browser: Browser, base_url: str) -> None:
     context = browser.new_context(java_script_enabled=False, viewport={"width": 1280, "height": 900})
     page = context.new_page()

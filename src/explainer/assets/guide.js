@@ -200,6 +200,13 @@
       });
     }
     show(answers());
+    // A link to one of the guide's questions (guide:<id> in content) names its row of the decision
+    // table, below the form; with the form on screen, the question is where the reader answers it.
+    // The browser and the theme scroll to the row first (on load, or after an instant page swap).
+    var asked = location.hash && form.querySelector('[data-question="' + CSS.escape(location.hash.slice(1)) + '"]');
+    if (!asked) return;
+    var ask = function () { requestAnimationFrame(function () { asked.scrollIntoView(); }); };
+    if (document.readyState === "complete") ask(); else window.addEventListener("load", ask, { once: true });
   }
 
   function init() {
