@@ -19,7 +19,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, field_validator
 
 from explainer.diagnostics import Diagnostic, Place, Position
-from explainer.markdown import DEFAULT_EXTENSIONS, PythonName
+from explainer.markdown import DEFAULT_EXTENSIONS, PythonName, normalise_words
 
 CONFIG_FILE = "mkdocs.yml"
 PLUGIN_NAME = "explainer"
@@ -165,15 +165,11 @@ class FamilyOptions(Options):
         return aliases
 
 
-def _search_key(name: str) -> str:
-    return " ".join(name.casefold().split())
-
-
 def _repeated(names: Iterable[str]) -> str | None:
-    """The first name given twice, compared as search compares them (case and spacing aside)."""
+    """The first name given twice, compared as search compares them (case, accents and punctuation aside)."""
     seen: set[str] = set()
     for name in names:
-        key = _search_key(name)
+        key = normalise_words(name)
         if key in seen:
             return name
         seen.add(key)
@@ -276,7 +272,7 @@ class Settings(Options):
         owner: dict[str, str] = {}
         for name, options in families.items():
             for alias in options.aliases:
-                key = _search_key(alias)
+                key = normalise_words(alias)
                 if owner.setdefault(key, name) != name:
                     raise ValueError(f"alias '{alias}' of {name} is also an alias of {owner[key]}")
         return families

@@ -72,12 +72,11 @@ def test_the_check_command_reports_them_and_fails(tmp_path: Path, capsys: pytest
 def test_a_family_alias_given_twice_is_refused_where_it_is_written(tmp_path: Path) -> None:
     config = _config(
         tmp_path,
-        HEAD
-        + "      families:\n        compare:\n          aliases: [comparison table, Comparison  Table]\n",
+        HEAD + "      families:\n        compare:\n          aliases: [comparison table, Comparison-Table]\n",
     )
     (problem,) = _problems(config)
     assert problem.startswith("8:11 E001 plugins.explainer.families.compare.aliases: ")
-    assert "alias 'Comparison  Table' is listed twice" in problem
+    assert "alias 'Comparison-Table' is listed twice" in problem
 
 
 def test_an_alias_two_families_claim_is_refused(tmp_path: Path) -> None:
