@@ -10,7 +10,7 @@ from typing import Annotated, Any, Literal, Union, get_args, get_origin
 from pydantic import BaseModel
 
 from explainer.codes import CODES
-from explainer.kinds import KINDS, XREF_SCHEMES, Kind
+from explainer.kinds import KINDS, Kind
 from explainer.markdown import MAX_BRACKETS, MAX_EMPHASIS_MARKERS
 from explainer.model import (
     ID_PATTERN,
@@ -184,7 +184,7 @@ def field_reference_markdown(site: RenderContext) -> str:
         "fields.md.j2",
         FIELD_REFERENCE,
         kinds=[kind_reference(kind) for kind in KINDS],
-        schemes=XREF_SCHEMES,
+        schemes=[(kind.scheme, kind.label) for kind in KINDS],
         codes=CODES,
         limits=LIMITS,
         options=option_groups(),
