@@ -79,14 +79,15 @@ def test_a_family_alias_given_twice_is_refused_where_it_is_written(tmp_path: Pat
     assert "alias 'Comparison-Table' is listed twice" in problem
 
 
+TWO_FAMILIES_CLAIM_ONE_ALIAS = (
+    "      families:\n"
+    "        compare:\n          aliases: [overview]\n"
+    "        technologies:\n          aliases: [Overview]\n"
+)
+
+
 def test_an_alias_two_families_claim_is_refused(tmp_path: Path) -> None:
-    config = _config(
-        tmp_path,
-        HEAD
-        + "      families:\n"
-        + "        compare:\n          aliases: [overview]\n"
-        + "        technologies:\n          aliases: [Overview]\n",
-    )
+    config = _config(tmp_path, HEAD + TWO_FAMILIES_CLAIM_ONE_ALIAS)
     (problem,) = _problems(config)
     assert problem.startswith("6:7 E001 plugins.explainer.families: ")
     assert "alias 'Overview' of technologies is also an alias of compare" in problem
@@ -94,13 +95,7 @@ def test_an_alias_two_families_claim_is_refused(tmp_path: Path) -> None:
 
 def test_mkdocs_refuses_an_alias_two_families_claim_with_a_message_not_a_traceback(tmp_path: Path) -> None:
     # Each option is validated on its own by MkDocs; a rule across options is the plugin's to report.
-    config = _config(
-        tmp_path,
-        HEAD
-        + "      families:\n"
-        + "        compare:\n          aliases: [overview]\n"
-        + "        technologies:\n          aliases: [Overview]\n",
-    )
+    config = _config(tmp_path, HEAD + TWO_FAMILIES_CLAIM_ONE_ALIAS)
     (tmp_path / "docs").mkdir()
     mkdocs_config = load_config(str(config))
     with pytest.raises(PluginError) as raised:
