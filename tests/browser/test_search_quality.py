@@ -22,6 +22,7 @@ import yaml
 from playwright.sync_api import BrowserContext
 
 from explainer.families import FAMILY_BY_NAME
+from explainer.render.context import page_url
 from explainer.search_index import INDEX
 from explainer.settings import read_site_config
 from tests.browser.conftest import REPORTS
@@ -165,16 +166,10 @@ def family_wordings() -> list[tuple[str, str]]:
     """Each other name the site gives a family's main page (`families.<name>.aliases`), with its page."""
     settings = read_site_config(REPO / "mkdocs.yml").settings
     return [
-        (alias, _address(FAMILY_BY_NAME[name].index))
+        (alias, page_url(FAMILY_BY_NAME[name].index))
         for name, options in settings.families.items()
         for alias in options.aliases
     ]
-
-
-def _address(path: str) -> str:
-    """Where a page's Markdown path is served (directory URLs, as the site is built)."""
-    stem = path.removesuffix(".md")
-    return stem.removesuffix("index") if stem == "index" or stem.endswith("/index") else stem + "/"
 
 
 def test_no_query_is_a_phrasing_the_content_already_holds() -> None:

@@ -106,15 +106,7 @@ class RenderContext:
 
     def url_of(self, path: str) -> str:
         """The address a page path gets, relative to the site root, as the engine writes it."""
-        page, _, fragment = path.partition("#")
-        stem = page.removesuffix(".md")
-        if not self.directory_urls:
-            url = stem + ".html"
-        elif stem == "index" or stem.endswith("/index"):
-            url = stem.removesuffix("index")
-        else:
-            url = stem + "/"
-        return url + (f"#{fragment}" if fragment else "")
+        return page_url(path, directory_urls=self.directory_urls)
 
     def relative_url(self, from_path: str, to_path: str) -> str:
         """An address as a browser resolves it from another: paths are pages (`.md`) or files."""
@@ -179,3 +171,16 @@ class RenderContext:
             for first, second in self.pairs
             if technology.id in (first.id, second.id)
         ]
+
+
+def page_url(path: str, *, directory_urls: bool = True) -> str:
+    """The address a page path (`faq/index.md#x`) gets, relative to the site root, as MkDocs writes it."""
+    page, _, fragment = path.partition("#")
+    stem = page.removesuffix(".md")
+    if not directory_urls:
+        url = stem + ".html"
+    elif stem == "index" or stem.endswith("/index"):
+        url = stem.removesuffix("index")
+    else:
+        url = stem + "/"
+    return url + (f"#{fragment}" if fragment else "")
