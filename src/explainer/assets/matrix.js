@@ -136,13 +136,12 @@
     }
 
     function remember() {
-      var params = new URLSearchParams(location.search);
-      var picked = chosen();
+      var url = new URL(location.href), params = url.searchParams, picked = chosen();
       if (picked.length) params.set("tech", picked.join(",")); else params.delete("tech");
       if (diff.checked) params.set("diff", "1"); else params.delete("diff");
       if (sort.value !== "group") params.set("sort", sort.value); else params.delete("sort");
-      var query = params.toString().replace(/%2C/g, ",");
-      history.replaceState(history.state, "", location.pathname + (query ? "?" + query : "") + location.hash);
+      url.search = params.toString().replace(/%2C/g, ",");
+      history.replaceState(history.state, "", url);
     }
 
     // The address decides what it names; a box the reader ticked before this script ran stays ticked.
