@@ -1,6 +1,7 @@
 /* explainer: the FAQ filter. Typing shows the matching questions as one list, best first. Every
    word typed is required: a question matches when its wording, one of its other phrasings or its
-   answer holds each word (or a synonym of it). What the wording asks about ranks first: the more of
+   answer holds each word (or a synonym of it). A question worded exactly as typed (its question or
+   one of its other phrasings) comes first. Then what the wording asks about: the more of
    the words the question or its other phrasings hold, the higher it comes, however many its answer
    holds; then a word in the question counts more than one in its other phrasings, more than a
    synonym's match, more than one in the answer; whole words and their other forms (image, images)
@@ -40,7 +41,8 @@
   // One question as the filter sees it: normalised text per field, and its words with the fields
   // they are in (a bit per field, in the order of FIELDS). What every keystroke reads again is
   // split here once: each field's words (`split`), and the question and its other phrasings
-  // without connecting words (`said`, padded with spaces to find a phrase as whole words).
+  // without connecting words (`said`, padded with spaces to find a phrase as whole words), then each
+  // wording whole, small words kept, to find the one typed word for word.
   function entry(id, question, also, answer) {
     var fields = [normalise(question), normalise(also.join(" ")), normalise(answer)];
     var words = {}, split = fields.map(function (text) { return text.split(" "); });
@@ -48,6 +50,7 @@
       list.forEach(function (w) { if (w) words[w] = (words[w] || 0) | (1 << field); });
     });
     var said = fields.slice(0, 2).map(function (t) { return " " + meaningful(t) + " "; });
+    said.push(also.concat(question).map(normalise));
     return { id: id, question: question, fields: fields, words: words, split: split, said: said };
   }
 
@@ -178,7 +181,9 @@
       if (!kept.length) kept = words;
       var used = [], taken = {}, found = [];
       // A name is in the query where its words follow one another, each as typed or in another form
-      // ("photos" for "photo"); each group and each word of the query counts once.
+      // ("photos" for "photo"); each group and each word of the query counts once. The words as
+      // typed join the group's names: "classifies" names the group of "classifiers" and must still
+      // find the question that says "classifies".
       names.forEach(function (name) {
         if (taken[name.group] || !name.words.length) return;
         for (var i = 0; i + name.words.length <= kept.length; i++) {
@@ -188,7 +193,8 @@
           if (!fits) continue;
           for (var j = 0; j < name.words.length; j++) used[i + j] = true;
           taken[name.group] = true;
-          found.push({ typed: kept.slice(i, i + name.words.length).join(" "), phrases: groups[name.group], starts: starts[name.group] });
+          var typed = kept.slice(i, i + name.words.length).join(" ");
+          found.push({ typed: typed, phrases: groups[name.group].concat(typed), starts: starts[name.group] });
           return;
         }
       });
@@ -282,6 +288,11 @@
         // The words typed, in the order typed, in the question or one of its phrasings ("sql vs nosql").
         // It weighs like the words themselves, so it holds on a large site where rarities grow.
         if (phrase.indexOf(" ") > 0) score += average * (item.said[0].indexOf(" " + phrase + " ") >= 0 ? 10 : item.said[1].indexOf(" " + phrase + " ") >= 0 ? 8 : 0);
+        // A question worded word for word as typed, in its question or one of its other phrasings,
+        // comes first ("generative ai vs llm" is how one question is also asked, and how another
+        // compares the two): its wording holds every word, so it is among those that hold the most.
+        // Small words count here, or "what can chatgpt do" would be what "what is chatgpt exactly" asks.
+        if (item.said[2].indexOf(query) >= 0) score += 1e6;
         score += FOCUS * focus(item, list) + (held[1] ? proximity(item, held) : 0);
         // A reader who compares ("x vs y") is best served by a question that compares.
         if (comparing) score += COMPARES.test(item.fields[0]) ? 4 : COMPARES.test(item.fields[1]) ? 3 : 0;
@@ -360,7 +371,7 @@
           "No question asks about every word; the " + (count === 1 ? "closest one is" : count + " closest are") + " shown." :
           total === 1 ? "1 question matches." :
           total + " questions match" + (total > count ? "; the best " + count + " are shown." : ".");
-        status.setAttribute("data-count", String(count));
+        status.dataset.count = count;
       } else {
         restore();
         status.textContent = "";
@@ -375,10 +386,9 @@
     function remember(raw) {
       clearTimeout(remembering);
       remembering = setTimeout(function () {
-        var params = new URLSearchParams(location.search);
-        if (raw.trim()) params.set("q", raw.trim()); else params.delete("q");
-        var search = params.toString();
-        history.replaceState(history.state, "", location.pathname + (search ? "?" + search : "") + location.hash);
+        var url = new URL(location.href), q = raw.trim();
+        if (q) url.searchParams.set("q", q); else url.searchParams.delete("q");
+        history.replaceState(history.state, "", url);
       }, 150);
     }
 
