@@ -275,6 +275,7 @@ def run_export(args: argparse.Namespace) -> int:
     from explainer.export import export_files
     from explainer.publish import publishable_files
     from explainer.render import RenderContext
+    from explainer.render.snippets import SnippetError
 
     project = project_at(Path(args.project))
     result = checked(project)
@@ -284,7 +285,12 @@ def run_export(args: argparse.Namespace) -> int:
         return EXIT_FAILED
     site = RenderContext(result.content, project.site.settings, context_for(project.site).analyser)
     docs = Path(args.docs_dir) if args.docs_dir else project.site.project_root / "docs"
-    report = export_files(publishable_files(site, docs), Path(args.out))
+    try:
+        files = publishable_files(site, docs)
+    except SnippetError as error:
+        print(f"{error}\nexport stopped: nothing was written", file=sys.stderr)
+        return EXIT_FAILED
+    report = export_files(files, Path(args.out))
     print(
         f"exported to {args.out}: {len(report.written)} written, {len(report.unchanged)} unchanged, "
         f"{len(report.removed)} removed",

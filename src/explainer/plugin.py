@@ -43,7 +43,7 @@ from explainer.finish import Head, finish_page
 from explainer.permalinks import AccessiblePermalinks
 from explainer.render import Page as RenderedPage
 from explainer.render import RenderContext
-from explainer.render.snippets import UnknownSnippet, expand_snippets
+from explainer.render.snippets import SnippetError, Source, expand_snippets
 from explainer.sanitise import sanitise_page_html
 from explainer.settings import Settings, SiteConfig
 from explainer.site import SCRIPTS, STYLESHEETS, NavItem, Site, build_site
@@ -271,9 +271,15 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[valid-type]
                 page.meta[key] = Markup(page.meta[key])
         if page.file.src_uri in self.generated:
             return markdown
+        written = page.file.abs_src_path
+        source = (
+            Source(os.path.relpath(written, self.project_root), Path(written).read_text("utf-8"))
+            if written
+            else None
+        )
         try:
-            return expand_snippets(markdown, page.file.src_uri, self.render)
-        except UnknownSnippet as error:
+            return expand_snippets(markdown, page.file.src_uri, self.render, source)
+        except SnippetError as error:
             raise PluginError(f"explainer: {error}") from None
 
     @event_priority(-100)  # after every other plugin has changed the HTML

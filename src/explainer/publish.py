@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from explainer.render import RenderContext
-from explainer.render.snippets import expand_snippets
+from explainer.render.snippets import Source, expand_snippets
 from explainer.site import build_site
 
 
@@ -19,7 +20,8 @@ def publishable_files(site: RenderContext, docs_dir: Path) -> dict[str, bytes]:
         relative = path.relative_to(docs_dir).as_posix()
         data = path.read_bytes()
         if path.suffix == ".md":
-            data = expand_snippets(data.decode("utf-8"), relative, site).encode()
+            text = data.decode("utf-8")
+            data = expand_snippets(text, relative, site, Source(os.path.relpath(path), text)).encode()
         files[relative] = data
     files.update({path: page.markdown.encode() for path, page in built.pages.items()})
     files.update(built.files)

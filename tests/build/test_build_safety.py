@@ -127,3 +127,24 @@ def test_content_warnings_do_not_fail_a_strict_build(tmp_path: Path) -> None:
     path.write_text(path.read_text().replace("reviewed: 2026-01-15", "reviewed: 2020-01-15"))
     site = build(project)
     assert (site / "industries/retail/index.html").is_file()
+
+
+def test_a_marker_that_names_no_technology_stops_the_build_and_the_export_at_its_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = copy_project(tmp_path / "project")
+    monkeypatch.chdir(project)
+    index = project / "docs/index.md"
+    marker = "<!-- explainer:headline-comparison -->"
+    text = index.read_text()
+    index.write_text(
+        text.replace(marker, "<!-- explainer:headline-comparison relational-databases graph-db -->")
+    )
+    where = f"docs/index.md:{text[: text.index(marker)].count(chr(10)) + 1}:1"
+    problem = f"{where}: 'explainer:headline-comparison': no technology has the id 'graph-db'"
+    assert main(["build", "--out", str(tmp_path / "site")]) == 1
+    assert main(["export", str(tmp_path / "out")]) == 1
+    said = capsys.readouterr().err
+    assert said.count(problem) == 2, said
+    assert "Traceback" not in said
+    assert not (tmp_path / "site").exists() and not (tmp_path / "out").exists()
