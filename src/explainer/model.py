@@ -303,13 +303,14 @@ RELATION_PHRASES = {
     "overlaps": "overlaps with",
     "contrasts-with": "contrasts with",
 }
-# The relation as a sentence about the two (symmetric ones name both as the subject).
+# The relation as a sentence about the two (symmetric ones name both as the subject), for a subject
+# named in the singular ("Generative AI uses …") and in the plural ("Diffusion models use …").
 RELATION_SENTENCES = {
-    "is-a": "{a} is a kind of {b}",
-    "part-of": "{a} is part of {b}",
-    "uses": "{a} uses {b}",
-    "overlaps": "{a} and {b} overlap",
-    "contrasts-with": "{a} and {b} are often contrasted",
+    "is-a": ("{a} is a kind of {b}", "{a} are a kind of {b}"),
+    "part-of": ("{a} is part of {b}", "{a} are part of {b}"),
+    "uses": ("{a} uses {b}", "{a} use {b}"),
+    "overlaps": ("{a} and {b} overlap", "{a} and {b} overlap"),
+    "contrasts-with": ("{a} and {b} are often contrasted", "{a} and {b} are often contrasted"),
 }
 INCOMING_RELATION_PHRASES = {
     "is-a": "includes",

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from explainer.model import RELATION_SENTENCES, SYMMETRIC_RELATIONS, Dimension, Faq, Technology
+from explainer.model import SYMMETRIC_RELATIONS, Dimension, Faq, Technology
 from explainer.render.context import RenderContext
 from explainer.render.environment import render_template, slug
 from explainer.render.links import MATRIX, pair_path
 from explainer.render.page import Page
 from explainer.render.values import EVIDENCE_MARKS, Cell, cell, cited_sources, latest_review
+from explainer.render.wording import relation_sentence
 
 
 @dataclass(frozen=True)
@@ -132,7 +133,7 @@ def relation_between(first: Technology, second: Technology) -> list[str]:
             if relation.target != b.id or (relation.kind in SYMMETRIC_RELATIONS and relation.kind in said):
                 continue
             said.add(relation.kind)
-            sentence = RELATION_SENTENCES[relation.kind].format(a=a.name, b=b.name)
+            sentence = relation_sentence(relation.kind, a.name, b.name)
             sentences.append(f"{sentence}: {relation.note}" if relation.note else f"{sentence}.")
     return sentences
 

@@ -14,9 +14,10 @@ from dataclasses import dataclass, field
 from markupsafe import Markup
 
 from explainer.content import Content
-from explainer.model import RELATION_SENTENCES, SYMMETRIC_RELATIONS, Industry, Technology
+from explainer.model import SYMMETRIC_RELATIONS, Industry, Technology
 from explainer.render.context import RenderContext
 from explainer.render.environment import render_template
+from explainer.render.wording import relation_sentence
 
 BOX_WIDTH = 176
 BOX_HEIGHT = 52
@@ -245,7 +246,7 @@ def describe_relationships(content: Content) -> str:
             if target is None or (relation.kind in SYMMETRIC_RELATIONS and pair in said):
                 continue
             said.add(pair)
-            sentences.append(RELATION_SENTENCES[relation.kind].format(a=technology.name, b=target.name) + ".")
+            sentences.append(relation_sentence(relation.kind, technology.name, target.name) + ".")
     return " ".join(sentences)
 
 
