@@ -163,3 +163,13 @@ def test_an_alias_that_names_another_page_is_reported_at_the_alias(
 def test_aliases_of_their_own_are_quiet() -> None:
     raw = b"name: Retail\naliases: [shops, retailers]\nsummary: Shops.\n"
     assert [d.code for d in check_with("industries/retail.yaml", raw).diagnostics] == []
+
+
+def test_a_link_to_nothing_on_a_family_not_built_is_only_unknown() -> None:
+    # Turning the family on would not help: the fix is the entry E302 asks for. A second site with
+    # no glossary terms yet had each link reported twice, once with that advice.
+    raw = b"name: Extra\nsummary: An industry.\ndescription: As [Codd argued](source:codd-1971).\nreviewed: 2026-01-15\n"
+    result = check_with("industries/extra.yaml", raw, {"families": {"sources": {"enabled": False}}})
+    assert [(d.code, d.path) for d in result.diagnostics if d.path.endswith("extra.yaml")] == [
+        ("E302", "corpus/industries/extra.yaml")
+    ]
