@@ -115,7 +115,7 @@ def test_relationship_diagram_is_accessible_inline_svg(site: RenderContext) -> N
     ids = {el.get("id") for el in svg.iter()}
     assert labelled and set(labelled) <= ids
     assert svg.find(f"{SVG}title").text and svg.find(f"{SVG}desc").text  # type: ignore[union-attr]
-    assert "Relational databases and Document databases are often contrasted." in svg.find(f"{SVG}desc").text  # type: ignore[union-attr, operator]
+    assert "Relational databases and document databases are often contrasted." in svg.find(f"{SVG}desc").text  # type: ignore[union-attr, operator]
     assert "<script" not in relationship_diagram(site, "index.md")
 
 
