@@ -304,7 +304,7 @@ RELATION_PHRASES = {
     "contrasts-with": "contrasts with",
 }
 # The relation as a sentence about the two (symmetric ones name both as the subject), for a subject
-# named in the singular ("Generative AI uses …") and in the plural ("Diffusion models use …").
+# named in the singular ("Sharding splits …") and in the plural ("Document databases store …").
 RELATION_SENTENCES = {
     "is-a": ("{a} is a kind of {b}", "{a} are a kind of {b}"),
     "part-of": ("{a} is part of {b}", "{a} are part of {b}"),

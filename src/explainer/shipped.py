@@ -1,7 +1,7 @@
 """Scripts as readers download them.
 
 The package keeps its scripts readable, with comments that say why; readers get them minified by
-rjsmin, which drops comments and white space and leaves every token as written (no renaming), so
+rjsmin, which drops comments and white space and leaves every name as written (no renaming), so
 what runs is what the source says. The FAQ page's scripts must fit an 8 KB budget, gzipped.
 """
 

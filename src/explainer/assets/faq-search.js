@@ -289,9 +289,9 @@
         // It weighs like the words themselves, so it holds on a large site where rarities grow.
         if (phrase.indexOf(" ") > 0) score += average * (item.said[0].indexOf(" " + phrase + " ") >= 0 ? 10 : item.said[1].indexOf(" " + phrase + " ") >= 0 ? 8 : 0);
         // A question worded word for word as typed, in its question or one of its other phrasings,
-        // comes first ("generative ai vs llm" is how one question is also asked, and how another
+        // comes first ("sql vs nosql" is how one question is also asked, and how another
         // compares the two): its wording holds every word, so it is among those that hold the most.
-        // Small words count here, or "what can chatgpt do" would be what "what is chatgpt exactly" asks.
+        // Small words count here, or "what can sql do" would be what "what is sql exactly" asks.
         if (item.said[2].indexOf(query) >= 0) score += 1e6;
         score += FOCUS * focus(item, list) + (held[1] ? proximity(item, held) : 0);
         // A reader who compares ("x vs y") is best served by a question that compares.

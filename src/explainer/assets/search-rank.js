@@ -269,8 +269,8 @@
 
   // Where a name of several words (`parts`, each word's forms in `sets`) starts in the documents, as
   // pairs of a field (3 * document + field) and a word's place in it. It is the same whatever the
-  // query, so it is found once per name: reading every page that holds the words of "large language
-  // model" word by word took a quarter of a query's time, and each keystroke names it again. There
+  // query, so it is found once per name: reading every page that holds the words of a common name of
+  // three words word by word took a quarter of a query's time, and each keystroke names it again. There
   // are as many names as the glossary's synonym groups hold.
   Index.prototype.places = function (name, parts, sets) {
     var self = this, known = self.placed.get(name);
@@ -408,9 +408,9 @@
     // A page named what was asked is not outranked for its family alone: the boost that puts answers
     // (FAQ pages) first is evened out, so "tts model" or "fine tunning" finds the term defined first.
     // Not when the query is a name typed word for word: among the pages it names, an FAQ that words
-    // its question so ("diffusion language model") still comes before the term of that name. A page
+    // its question so ("document database") still comes before the term of that name. A page
     // that weighs less than one (a listing, a page for contributors) keeps its lower weight: its
-    // section named "Diffusion models" repeats the technology's page, which comes first.
+    // section named "Document databases" repeats the technology's page, which comes first.
     if ((exact || keyed) && !named) gain *= self.top / Math.max(1, self.boosts[d]);
     if (verbatim) gain *= 3;
     // A title that compares two of the things the reader compares ("SQL vs NoSQL" for "nosql or sql
@@ -438,12 +438,12 @@
         }
       });
     });
-    // Each expression once: two names of a group often have the same forms ("large language
-    // model(s)"), and every copy is tried again wherever a word starts in each title and teaser.
+    // Each expression once: two names of a group often have the same forms ("relational
+    // database(s)"), and every copy is tried again wherever a word starts in each title and teaser.
     return Array.from(new Set(found));
   };
 
-  // The longer of two forms first, so the expression tries "gans" before "gan" (then alphabetical,
+  // The longer of two forms first, so the expression tries "joins" before "join" (then alphabetical,
   // so that the same forms make the same expression).
   function longestFirst(a, b) { return b.length - a.length || (a < b ? -1 : 1); }
 

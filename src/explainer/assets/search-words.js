@@ -26,7 +26,7 @@
   var ENDING = /^(?:e|es|ed|er|ers|est|ing|ings|ion|ions|ation|ations|ive|ly|ment|ments|s|y|ies|ied|al)?$/;
 
   // Lower case, accents and other marks dropped, anything but letters and digits one space. An
-  // apostrophe does not split a word: "'s" goes ("what's" is "what", "ChatGPT's" is "chatgpt") and
+  // apostrophe does not split a word: "'s" goes ("what's" is "what", "PostgreSQL's" is "postgresql") and
   // "doesn't" is "doesnt", never "doesn" and "t".
   function normalise(text) {
     return String(text).toLowerCase().normalize("NFKD").replace(/\p{M}/gu, "").replace(APOSTROPHE_S, "")
