@@ -152,10 +152,10 @@ def _as_search_reads(texts: list[str]) -> list[frozenset[str]]:
     ]
 
 
-def faq_wordings() -> list[tuple[str, str]]:
+def faq_wordings(content: Path = REPO / "content") -> list[tuple[str, str]]:
     """Each way the content words an FAQ question (the question, then its `also_asked`), with its page."""
     wordings = []
-    for path in sorted((REPO / "content" / "faq").glob("*.yaml")):
+    for path in sorted((content / "faq").glob("*.yaml")):
         entry = yaml.safe_load(path.read_text(encoding="utf-8"))
         wordings += [
             (text, f"{FAQ}{path.stem}/") for text in [entry["question"], *entry.get("also_asked", [])]
@@ -270,13 +270,8 @@ def test_each_question_comes_first_for_its_own_wordings(site_dir: Path) -> None:
     assert share >= OWN_PAGE_FLOOR, misses
 
 
-def test_each_question_comes_first_in_the_faq_filter_for_its_own_wordings(
-    context: BrowserContext, base_url: str
-) -> None:
-    """Typed word for word, a question or one of its other phrasings shows that question first in the
-    filter, before a question that merely holds the same words ("generative ai vs llm" is how one
-    question is also asked, and how "Which is more creative, generative AI or an LLM?" compares)."""
-    wordings = faq_wordings()
+def first_faq_results(context: BrowserContext, base_url: str, texts: list[str]) -> list[str | None]:
+    """The question the FAQ filter shows first for each text, read off the screen."""
     page = context.new_page()
     page.goto(base_url + FAQ)
     # Typing a thousand wordings key by key took three minutes; each is put in the box as a paste
@@ -297,9 +292,20 @@ def test_each_question_comes_first_in_the_faq_filter_for_its_own_wordings(
           }
           return firsts;
         }""",
-        [[text for text, _ in wordings], FILTER_FORM],
+        [texts, FILTER_FORM],
     )
     page.close()
+    return firsts
+
+
+def test_each_question_comes_first_in_the_faq_filter_for_its_own_wordings(
+    context: BrowserContext, base_url: str
+) -> None:
+    """Typed word for word, a question or one of its other phrasings shows that question first in the
+    filter, before a question that merely holds the same words ("generative ai vs llm" is how one
+    question is also asked, and how "Which is more creative, generative AI or an LLM?" compares)."""
+    wordings = faq_wordings()
+    firsts = first_faq_results(context, base_url, [text for text, _ in wordings])
     misses = [
         f"{text!r} → {first} (wanted {wanted})"
         for (text, wanted), first in zip(wordings, firsts, strict=True)
