@@ -59,6 +59,7 @@ from bench.plain_site import export_config  # noqa: E402
 from bench.processes import (  # noqa: E402
     Sample,
     child_env,
+    content_today,
     logger,
     machine,
     medians,
@@ -73,7 +74,8 @@ ZENSICAL_REQUIREMENTS = REPO / "bench" / "zensical-requirements.txt"
 ZENSICAL_VENVS = REPO / ".cache" / "engines"
 DEFAULT_RUNS = 5
 WARMUPS = 1
-TODAY = "2026-12-01"  # review dates are pinned, so the same content gives the same pages on any day
+# Review dates are pinned, so the same content gives the same pages on any day.
+TODAY = content_today(REPO / "content")
 SNAPSHOT = ("mkdocs.yml", "docs", "content", "overrides")
 FAQ_PAGE = "what-is-agi"  # the FAQ question page compared; the first one is used if it is gone
 SEARCH_QUERY = "hallucinate"

@@ -34,6 +34,7 @@ sys.path.insert(0, str(REPO))
 from tests.support.large_faq import large_faq_project  # noqa: E402
 from tests.support.project import build  # noqa: E402
 
+from bench.processes import content_today  # noqa: E402
 from bench.run import KEYSTROKE_BUDGET_MS, faq_filter_figures  # noqa: E402
 
 OUTPUT = REPO / "bench" / "faq_filter.json"
@@ -78,7 +79,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=OUTPUT)
     options = parser.parse_args(argv)
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    os.environ.setdefault("EXPLAINER_TODAY", "2026-12-01")
+    os.environ.setdefault("EXPLAINER_TODAY", content_today(REPO / "content"))
     with tempfile.TemporaryDirectory(prefix="explainer-faq-filter-") as scratch:
         folder = Path(scratch)
         sites = {

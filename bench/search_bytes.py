@@ -44,7 +44,7 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from bench.processes import child_env, run_child  # noqa: E402
+from bench.processes import child_env, content_today, run_child  # noqa: E402
 from explainer import chunked_search, search_index  # noqa: E402
 
 BIN = Path(sys.executable).parent
@@ -117,7 +117,7 @@ def engine_config(project: Path, engine: str) -> Path:
 
 def build(config: Path, site: Path) -> dict[str, float]:
     """One strict build of `config` into `site`: wall and CPU seconds, peak memory of the child."""
-    env = child_env(EXPLAINER_TODAY="2026-12-01")
+    env = child_env(EXPLAINER_TODAY=content_today(config.parent / "content"))
     command = [str(BIN / "explainer"), "build", "--config", str(config), "--out", str(site)]
     sample = run_child(command, config.parent, env)
     return {
