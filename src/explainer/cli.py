@@ -107,6 +107,8 @@ def focus(result: CheckResult, project: Project, paths: list[Path]) -> list[Diag
 
 
 def run_check(args: argparse.Namespace) -> int:
+    from explainer.handwritten import page_problems
+
     paths = [Path(p) for p in args.paths] or [Path.cwd()]
     for path in paths:
         if not path.exists() and not args.changed_since:
@@ -121,13 +123,15 @@ def run_check(args: argparse.Namespace) -> int:
         snapshot = read_snapshot(project.content_dir, known=cache.stats)
         kept = cached_check(project.content_dir, today=today(), site=project.site, snapshot=snapshot)
         if kept:
-            return _report(kept[0], args, f"{kept[1]} entries")
+            return _report([*kept[0], *page_problems(project.site)], args, f"{kept[1]} entries")
     try:
         result = checked(project, snapshot)
     except BadSettings as error:
         sys.stdout.write(render_report(error.diagnostics, args.format))
         return EXIT_FAILED
     diagnostics = result.diagnostics
+    if whole:
+        diagnostics = [*diagnostics, *page_problems(project.site)]
     if args.changed_since:
         diagnostics = focus(result, project, changed_paths(args.changed_since, project))
     elif not whole:

@@ -81,6 +81,9 @@ CODES: tuple[Code, ...] = (
     Code("E305", "links go only to kinds of entries the site shows",
          "turn the page family back on in mkdocs.yml, or remove the link",
          "a link to a page that is not built is broken for every reader"),
+    Code("E306", "markers in hand-written pages name a snippet, and the technologies it shows by their ids",
+         "use a marker the contributors' guide lists; a headline comparison takes two technology ids or none",
+         "the build cannot fill such a marker and stops; a misspelt id once showed another pair instead"),
     # -- text safety ---------------------------------------------------------------------
     Code("E401", "text holds no control, zero-width or bidirectional characters",
          "delete the character; retype the text around it if unsure",

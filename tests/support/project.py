@@ -65,3 +65,18 @@ def _copy(destination: Path, site: Path, content: Path) -> Path:
 
 def build(project: Path, out: Path | None = None) -> Path:
     return build_site_atomically(project / "mkdocs.yml", out)
+
+
+# The fixture site's home page compares its first two technologies; a misspelt id names none.
+HEADLINE = "<!-- explainer:headline-comparison -->"
+
+
+def misspell_the_headline(project: Path) -> int:
+    """Make the home page's headline comparison name a technology that does not exist ('graph-db');
+    the marker's line, for the error that should point at it."""
+    index = project / "docs/index.md"
+    text = index.read_text()
+    index.write_text(
+        text.replace(HEADLINE, "<!-- explainer:headline-comparison relational-databases graph-db -->")
+    )
+    return text[: text.index(HEADLINE)].count("\n") + 1

@@ -19,6 +19,7 @@ BAD = sorted((FIXTURES / "bad").glob("*.y*ml"))
 TESTED_ELSEWHERE = {
     "E001": "tests/unit/test_settings.py",
     "E102": "test_oversize_file_is_refused_before_parsing",
+    "E306": "tests/build/test_build_safety.py::test_a_marker_that_names_no_technology_fails_the_check_and_…",
     "W104": "test_a_non_yaml_file_in_a_content_folder_is_one_warning_not_silence",
     "X001": "tests/unit/test_lint_rules.py::test_a_crashing_rule_is_reported_and_the_others_still_run",
 }

@@ -1,11 +1,16 @@
-"""Data-driven pieces that hand-written pages place with a marker, `<!-- explainer:<name> [args] -->`."""
+"""Data-driven pieces that hand-written pages place with a marker, `<!-- explainer:<name> [args] -->`.
+
+Each snippet says which arguments it takes; a marker no build could fill is reported by `explainer
+check` (E306, through explainer.handwritten) and stops the build at its line.
+"""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Iterator
 from typing import NamedTuple
 
+from explainer.diagnostics import Position
 from explainer.render.compare import rows
 from explainer.render.context import RenderContext
 from explainer.render.diagrams import industry_overview, relationship_diagram
@@ -24,7 +29,7 @@ class UnknownSnippet(SnippetError):
 
 
 class BadArguments(SnippetError):
-    """Raised by a snippet; `expand_snippets` adds where the marker is."""
+    pass
 
 
 def _headline(site: RenderContext, page: str, args: list[str]) -> str:
@@ -35,13 +40,6 @@ def _headline(site: RenderContext, page: str, args: list[str]) -> str:
     what the reader came to see.
     """
     content = site.content
-    # A misspelt id once showed another pair than the one written, with no word of it.
-    unknown = [i for i in args if i not in content.technologies]
-    if unknown:
-        known = ", ".join(content.technologies)
-        raise BadArguments(f"no technology has the id '{unknown[0]}' (known: {known})")
-    if args and (len(args) != 2 or args[0] == args[1]):
-        raise BadArguments("name two different technologies, or none for the first two in display order")
     if not site.builds("compare"):
         return ""
     technologies = [content.technologies[i] for i in args] or list(content.technologies.values())[:2]
@@ -70,27 +68,55 @@ def _headline(site: RenderContext, page: str, args: list[str]) -> str:
     )
 
 
-def _no_arguments(args: list[str]) -> None:
-    if args:
-        raise BadArguments(f"this marker takes no arguments, and has '{' '.join(args)}'")
+def _two_technologies(args: list[str], technologies: Collection[str]) -> str | None:
+    # A misspelt id once showed another pair than the one written, with no word of it.
+    unknown = [i for i in args if i not in technologies]
+    if unknown:
+        return f"no technology has the id '{unknown[0]}' (known: {', '.join(technologies)})"
+    if args and (len(args) != 2 or args[0] == args[1]):
+        return "name two different technologies, or none for the first two in display order"
+    return None
 
 
-def _relationship_diagram(site: RenderContext, page: str, args: list[str]) -> str:
-    _no_arguments(args)
-    return str(relationship_diagram(site, page)) if site.builds("technologies") else ""
-
-
-def _industry_overview(site: RenderContext, page: str, args: list[str]) -> str:
-    _no_arguments(args)
-    return str(industry_overview(site, page)) if site.builds("industries") and site.content.use_cases else ""
+def _no_arguments(args: list[str], technologies: Collection[str]) -> str | None:
+    return f"this marker takes no arguments, and has '{' '.join(args)}'" if args else None
 
 
 Snippet = Callable[[RenderContext, str, list[str]], str]
-SNIPPETS: dict[str, Snippet] = {
-    "headline-comparison": _headline,
-    "relationship-diagram": _relationship_diagram,
-    "industry-overview": _industry_overview,
+# Each snippet, and what is wrong with a marker's arguments for it (None when nothing is).
+SNIPPETS: dict[str, tuple[Snippet, Callable[[list[str], Collection[str]], str | None]]] = {
+    "headline-comparison": (_headline, _two_technologies),
+    "relationship-diagram": (
+        lambda site, page, args: str(relationship_diagram(site, page)) if site.builds("technologies") else "",
+        _no_arguments,
+    ),
+    "industry-overview": (
+        lambda site, page, args: (
+            str(industry_overview(site, page)) if site.builds("industries") and site.content.use_cases else ""
+        ),
+        _no_arguments,
+    ),
 }
+
+
+def marker_problems(text: str, technologies: Collection[str]) -> Iterator[tuple[Position, str]]:
+    """Where each marker in `text` that no build could fill stands, and what is wrong with it."""
+    for match in MARKER.finditer(text):
+        problem = _marker_problem(match, technologies)
+        if problem is not None:
+            yield _position(text, match.start()), problem
+
+
+def _marker_problem(match: re.Match[str], technologies: Collection[str]) -> str | None:
+    name = match.group(1)
+    if name not in SNIPPETS:
+        return f"no snippet is named 'explainer:{name}' (known: {', '.join(sorted(SNIPPETS))})"
+    problem = SNIPPETS[name][1](match.group(2).split(), technologies)
+    return None if problem is None else f"'explainer:{name}': {problem}"
+
+
+def _position(text: str, at: int) -> Position:
+    return Position(text.count("\n", 0, at) + 1, at - (text.rfind("\n", 0, at) + 1) + 1)
 
 
 class Source(NamedTuple):
@@ -107,22 +133,14 @@ def expand_snippets(markdown: str, page: str, site: RenderContext, source: Sourc
     given (MkDocs hands plugins the page without its front matter), else in `markdown`.
     """
 
-    def where(match: re.Match[str]) -> str:
-        path, text, at = page, markdown, match.start()
-        if source is not None and (found := source.text.find(match.group(0))) >= 0:
-            path, text, at = source.path, source.text, found
-        line_start = text.rfind("\n", 0, at) + 1
-        line = text.count("\n", 0, at) + 1
-        return f"{path}:{line}:{at - line_start + 1}"
-
     def replace(match: re.Match[str]) -> str:
-        name = match.group(1)
-        if name not in SNIPPETS:
-            known = ", ".join(sorted(SNIPPETS))
-            raise UnknownSnippet(f"{where(match)}: no snippet is named 'explainer:{name}' (known: {known})")
-        try:
-            return SNIPPETS[name](site, page, match.group(2).split()).rstrip("\n")
-        except BadArguments as error:
-            raise BadArguments(f"{where(match)}: 'explainer:{name}': {error}") from None
+        problem = _marker_problem(match, site.content.technologies)
+        if problem is not None:
+            path, text, at = page, markdown, match.start()
+            if source is not None and (found := source.text.find(match.group(0))) >= 0:
+                path, text, at = source.path, source.text, found
+            error = UnknownSnippet if match.group(1) not in SNIPPETS else BadArguments
+            raise error(f"{path}:{_position(text, at)}: {problem}")
+        return SNIPPETS[match.group(1)][0](site, page, match.group(2).split()).rstrip("\n")
 
     return MARKER.sub(replace, markdown)
