@@ -187,11 +187,14 @@ def test_the_answers_live_in_the_address_and_bring_the_recommendation_back(
 # An FAQ answer on this site that links to one of the guide's questions (`guide:<id>`).
 LINKS_TO_A_QUESTION = "faq/how-to-choose-between-an-llm-and-other-generative-models/"
 # The question, clear of the fixed header, in the top third of the window: where a reader answers it.
+# Not there yet is not yet answerable: the address changes before instant navigation swaps the page
+# in, and a predicate that throws ends the wait (it failed so in CI once, on a busy machine).
 ANSWERABLE = """id => {
   const question = document.querySelector(`.ex-guide fieldset[data-question="${id}"]`);
-  const header = document.querySelector("header.md-header").getBoundingClientRect();
+  const header = document.querySelector("header.md-header");
+  if (!question || !header) return false;
   const top = question.getBoundingClientRect().top;
-  return top >= header.bottom && top < innerHeight / 3;
+  return top >= header.getBoundingClientRect().bottom && top < innerHeight / 3;
 }"""
 
 
