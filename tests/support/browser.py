@@ -37,8 +37,11 @@ document.addEventListener("change", (event) => {
 (function watch() {
   const toggle = document.querySelector("input[data-md-toggle=search]");
   if (toggle && toggle.checked) window.__frames.searchOpened = true;
-  // Before the page's viewport tag is read, a phone lays out 980 pixels wide and nothing is shown.
-  if (document.querySelector("meta[name=viewport]")) {
+  // Before the page's viewport tag is read, a phone lays out 980 pixels wide and nothing is shown;
+  // nor is anything before the stylesheets of the head have loaded (they block rendering), though
+  // reading scrollWidth here lays the page out without them: a diagram at its own width, once.
+  const styled = document.body && [...document.querySelectorAll("head link[rel=stylesheet]")].every((l) => l.sheet);
+  if (document.querySelector("meta[name=viewport]") && styled) {
     window.__frames.widest = Math.max(window.__frames.widest, innerWidth, document.documentElement.scrollWidth);
   }
   requestAnimationFrame(watch);
