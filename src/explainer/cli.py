@@ -288,7 +288,7 @@ def run_export(args: argparse.Namespace) -> int:
         print("export stopped: the content has errors; nothing was written", file=sys.stderr)
         return EXIT_FAILED
     site = RenderContext(result.content, project.site.settings, context_for(project.site).analyser)
-    docs = Path(args.docs_dir) if args.docs_dir else project.site.project_root / "docs"
+    docs = Path(args.docs_dir) if args.docs_dir else project.site.docs_path
     try:
         files = publishable_files(site, docs)
     except SnippetError as error:
@@ -385,7 +385,9 @@ def build_parser() -> argparse.ArgumentParser:
     export = commands.add_parser("export", help="write the rendered pages as plain Markdown files")
     export.add_argument("out", metavar="DIR")
     export.add_argument("--project", default=".", metavar="DIR")
-    export.add_argument("--docs-dir", metavar="DIR")
+    export.add_argument(
+        "--docs-dir", metavar="DIR", help="the hand-written pages to export (default: mkdocs.yml's docs_dir)"
+    )
     export.set_defaults(run=run_export)
 
     diff = commands.add_parser("diff", help="summarize content changes between two git refs, as Markdown")

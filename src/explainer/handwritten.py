@@ -8,22 +8,18 @@ with a mkdocs.yml has pages: its `docs_dir`, `docs/` unless it says otherwise.
 from __future__ import annotations
 
 import os
-import re
 
 from explainer.diagnostics import Diagnostic, Place
 from explainer.kinds import KIND_BY_NAME
 from explainer.render.snippets import marker_problems
 from explainer.settings import SiteConfig
 
-_DOCS_DIR = re.compile(r"^docs_dir:\s*['\"]?([^'\"#\s]+)", re.MULTILINE)
-
 
 def page_problems(site: SiteConfig) -> list[Diagnostic]:
     """Each marker in a hand-written page that no build could fill, at its line and column."""
     if site.config_file is None or not site.config_file.is_file():
         return []
-    written = _DOCS_DIR.search(site.config_file.read_text("utf-8"))
-    docs = site.project_root / (written.group(1) if written else "docs")
+    docs = site.docs_path
     # A technology's id is its file's name, so the ids are known without reading the content.
     folder = site.content_dir / KIND_BY_NAME["technology"].folder
     technologies = sorted(p.stem for p in folder.glob("*.y*ml")) if folder.is_dir() else []

@@ -71,7 +71,7 @@ class Preview:
 
     def watched(self) -> list[Path]:
         site = read_site_config(self.config_file)
-        paths = [self.config_file, site.content_dir, self.config_file.parent / "docs"]
+        paths = [self.config_file, site.content_dir, site.docs_path]
         overrides = self.config_file.parent / "overrides"
         return [p for p in (*paths, overrides) if p.exists()]
 

@@ -327,10 +327,17 @@ class SiteConfig:
     project_root: Path
     # mkdocs.yml's `markdown_extensions`: content is checked with the parser the build uses.
     markdown_extensions: tuple[Any, ...] = DEFAULT_EXTENSIONS
+    # mkdocs.yml's `docs_dir`, the hand-written pages, relative to the project root as MkDocs reads it.
+    docs_dir: str = "docs"
 
     @property
     def content_dir(self) -> Path:
         return (self.project_root / self.settings.content_dir).resolve()
+
+    @property
+    def docs_path(self) -> Path:
+        """The folder of the site's hand-written pages (`docs/` unless mkdocs.yml says otherwise)."""
+        return (self.project_root / self.docs_dir).resolve()
 
 
 class BadSettings(Exception):
@@ -441,12 +448,15 @@ def read_site_config(config_file: Path, *, shown: str | None = None) -> SiteConf
     except ValidationError as error:
         raise BadSettings(list(settings_problems(error, shown, node))) from None
     whole = loader.construct_document(root) if isinstance(root, yaml.MappingNode) else {}
-    extensions = whole.get("markdown_extensions") if isinstance(whole, dict) else None
+    whole = whole if isinstance(whole, dict) else {}
+    extensions = whole.get("markdown_extensions")
+    docs_dir = whole.get("docs_dir")
     return SiteConfig(
         settings,
         config_file,
         config_file.parent.resolve(),
         tuple(extensions) if isinstance(extensions, list) else DEFAULT_EXTENSIONS,
+        docs_dir if isinstance(docs_dir, str) and docs_dir.strip() else "docs",
     )
 
 

@@ -147,3 +147,20 @@ def test_a_marker_that_names_no_technology_fails_the_check_and_stops_the_build_a
     assert said.count(problem) == 2, said
     assert "Traceback" not in said
     assert not (tmp_path / "site").exists() and not (tmp_path / "out").exists()
+
+
+def test_check_and_export_read_the_hand_written_pages_where_mkdocs_yml_puts_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = copy_project(tmp_path / "project")
+    monkeypatch.chdir(project)
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text().replace("docs_dir: docs", "docs_dir: pages"))
+    (project / "docs").rename(project / "pages")
+    assert main(["export", str(tmp_path / "out")]) == 0
+    assert (tmp_path / "out/index.md").read_text() != ""
+    line = misspell_the_headline(project, folder="pages")
+    assert main(["check"]) == 1
+    assert f"pages/index.md:{line}:1: error E306:" in capsys.readouterr().out
+    assert main(["export", str(tmp_path / "again")]) == 1
+    assert f"pages/index.md:{line}:1: 'explainer:headline-comparison'" in capsys.readouterr().err

@@ -71,10 +71,10 @@ def build(project: Path, out: Path | None = None) -> Path:
 HEADLINE = "<!-- explainer:headline-comparison -->"
 
 
-def misspell_the_headline(project: Path) -> int:
-    """Make the home page's headline comparison name a technology that does not exist ('graph-db');
-    the marker's line, for the error that should point at it."""
-    index = project / "docs/index.md"
+def misspell_the_headline(project: Path, folder: str = "docs") -> int:
+    """Make the home page's headline comparison (in the hand-written pages' `folder`) name a technology
+    that does not exist ('graph-db'); the marker's line, for the error that should point at it."""
+    index = project / folder / "index.md"
     text = index.read_text()
     index.write_text(
         text.replace(HEADLINE, "<!-- explainer:headline-comparison relational-databases graph-db -->")
