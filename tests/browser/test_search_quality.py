@@ -18,7 +18,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 from playwright.sync_api import BrowserContext
 
 from explainer.families import FAMILY_BY_NAME
@@ -27,10 +26,11 @@ from explainer.search_index import INDEX
 from explainer.settings import read_site_config
 from tests.browser.conftest import REPORTS
 from tests.conftest import REPO
+from tests.support.query_sets import FAQ, Query, faq_wordings, load_queries
 from tests.support.reader_search import (
-    FILTER_FORM,
     clear_faq_filter,
     filter_faq,
+    first_faq_results,
     open_site_search,
     site_search,
     visible_faq_results,
@@ -51,22 +51,9 @@ TARGETS = {"site_search": {"hit@1": 0.80, "hit@3": 0.95}, "faq_filter": {"hit@1"
 # set of queries joined the first, when queries that search reads as an `also_asked` left, and when
 # the blind third and fourth sets joined).
 FLOORS = {"site_search": {"hit@1": 0.75, "hit@3": 0.89}, "faq_filter": {"hit@1": 0.80}}
-FAQ = "faq/"
 # Share of the FAQ's own wordings (each question and its `also_asked`) whose page site search puts
 # first: 100 % on 2 December 2026 (1,023 of 1,023). Issue 13 asks for every one.
 OWN_PAGE_FLOOR = 0.995
-
-
-@dataclass(frozen=True)
-class Query:
-    text: str
-    answers: tuple[str, ...]
-    reader: str
-
-    @property
-    def questions(self) -> tuple[str, ...]:
-        """The ids of the FAQ entries among its answers."""
-        return tuple(a.removeprefix(FAQ).strip("/") for a in self.answers if a.startswith(FAQ))
 
 
 @dataclass(frozen=True)
@@ -76,11 +63,6 @@ class Outcome:
     expected: tuple[str, ...]
     shown: tuple[str, ...]  # the first results as the reader saw them
     rank: int | None  # 1-based place of the first answer among the results, None when absent
-
-
-def load_queries(path: Path = QUERIES) -> list[Query]:
-    entries = yaml.safe_load(path.read_text(encoding="utf-8"))
-    return [Query(e["query"], tuple(e["answers"]), e["reader"]) for e in entries]
 
 
 def hit_rate(outcomes: list[Outcome], k: int) -> float:
@@ -152,17 +134,6 @@ def _as_search_reads(texts: list[str]) -> list[frozenset[str]]:
     ]
 
 
-def faq_wordings(content: Path = REPO / "content") -> list[tuple[str, str]]:
-    """Each way the content words an FAQ question (the question, then its `also_asked`), with its page."""
-    wordings = []
-    for path in sorted((content / "faq").glob("*.yaml")):
-        entry = yaml.safe_load(path.read_text(encoding="utf-8"))
-        wordings += [
-            (text, f"{FAQ}{path.stem}/") for text in [entry["question"], *entry.get("also_asked", [])]
-        ]
-    return wordings
-
-
 def family_wordings() -> list[tuple[str, str]]:
     """Each other name the site gives a family's main page (`families.<name>.aliases`), with its page."""
     settings = read_site_config(REPO / "mkdocs.yml").settings
@@ -177,7 +148,7 @@ def test_no_query_is_a_phrasing_the_content_already_holds() -> None:
     """A query that is an FAQ's question or one of its `also_asked`, or a family page's alias, as search
     reads them (the same words that matter, in any order), measures recall of a string, not search. A
     query of one such word is a name typed alone ("agi meaning"), which readers do type, and is allowed."""
-    wordings, queries = faq_wordings() + family_wordings(), load_queries()
+    wordings, queries = faq_wordings(REPO / "content") + family_wordings(), load_queries(QUERIES)
     read = _as_search_reads([text for text, _ in wordings] + [q.text for q in queries])
     held = dict(zip(read[: len(wordings)], wordings, strict=True))
     asked = zip(queries, read[len(wordings) :], strict=True)
@@ -190,7 +161,7 @@ def test_no_hand_written_page_quotes_a_query() -> None:
     quoted = [
         (query.text, path.relative_to(REPO).as_posix())
         for path in sorted((REPO / "docs").rglob("*.md"))
-        for query in load_queries()
+        for query in load_queries(QUERIES)
         if len(_words(query.text).split()) > 2
         and _words(query.text) in _words(path.read_text(encoding="utf-8"))
     ]
@@ -200,7 +171,7 @@ def test_no_hand_written_page_quotes_a_query() -> None:
 def test_queries_name_pages_the_site_builds(site_dir: Path) -> None:
     """A query whose answer the site does not build measures nothing."""
     missing = []
-    for query in load_queries():
+    for query in load_queries(QUERIES):
         for answer in query.answers:
             path, _, anchor = answer.partition("#")
             page = site_dir / path / "index.html"
@@ -242,14 +213,14 @@ def judge(engine: str, outcomes: list[Outcome]) -> None:
 
 # Site search and the FAQ filter are measured by two tests, so that parallel workers share them.
 def test_readers_find_the_answer_in_site_search(context: BrowserContext, base_url: str) -> None:
-    queries = load_queries()
+    queries = load_queries(QUERIES)
     assert len(queries) >= 150
     outcomes = run_site_search(context, base_url, queries)
     judge("site_search", outcomes)
 
 
 def test_readers_find_the_answer_in_the_faq_filter(context: BrowserContext, base_url: str) -> None:
-    queries = [q for q in load_queries() if q.questions]
+    queries = [q for q in load_queries(QUERIES) if q.questions]
     assert len(queries) >= 100
     outcomes = run_faq_filter(context, base_url, queries)
     judge("faq_filter", outcomes)
@@ -258,7 +229,7 @@ def test_readers_find_the_answer_in_the_faq_filter(context: BrowserContext, base
 def test_each_question_comes_first_for_its_own_wordings(site_dir: Path) -> None:
     """Typed as the content words it, a question or one of its other phrasings finds its own page first
     (run through the site search's worker in Node, on the index the build wrote)."""
-    wordings = faq_wordings()
+    wordings = faq_wordings(REPO / "content")
     results = search_worker(site_dir / INDEX, [text for text, _ in wordings])
     misses = [
         f"{text!r} → {[group[0]['location'] for group in found[:2]]} (wanted {page})"
@@ -270,41 +241,13 @@ def test_each_question_comes_first_for_its_own_wordings(site_dir: Path) -> None:
     assert share >= OWN_PAGE_FLOOR, misses
 
 
-def first_faq_results(context: BrowserContext, base_url: str, texts: list[str]) -> list[str | None]:
-    """The question the FAQ filter shows first for each text, read off the screen."""
-    page = context.new_page()
-    page.goto(base_url + FAQ)
-    # Typing a thousand wordings key by key took three minutes; each is put in the box as a paste
-    # would, and the first result read off the screen once the filter has marked its status.
-    firsts = page.evaluate(
-        """async ([texts, form]) => {
-          const box = document.querySelector(form + " input[name=q]");
-          const status = document.querySelector(form + " [role=status]");
-          const firsts = [];
-          for (const text of texts) {
-            status.removeAttribute("data-count");
-            box.value = text;
-            box.dispatchEvent(new Event("input", { bubbles: true }));
-            while (!status.hasAttribute("data-count")) await new Promise(requestAnimationFrame);
-            const shown = [...document.querySelectorAll(form + " .ex-faq-results > li")]
-              .find((li) => li.getClientRects().length > 0);
-            firsts.push(shown ? shown.querySelector("details.ex-faq").dataset.faq : null);
-          }
-          return firsts;
-        }""",
-        [texts, FILTER_FORM],
-    )
-    page.close()
-    return firsts
-
-
 def test_each_question_comes_first_in_the_faq_filter_for_its_own_wordings(
     context: BrowserContext, base_url: str
 ) -> None:
     """Typed word for word, a question or one of its other phrasings shows that question first in the
     filter, before a question that merely holds the same words ("generative ai vs llm" is how one
     question is also asked, and how "Which is more creative, generative AI or an LLM?" compares)."""
-    wordings = faq_wordings()
+    wordings = faq_wordings(REPO / "content")
     firsts = first_faq_results(context, base_url, [text for text, _ in wordings])
     misses = [
         f"{text!r} → {first} (wanted {wanted})"

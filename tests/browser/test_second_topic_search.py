@@ -13,16 +13,15 @@ from __future__ import annotations
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
-import yaml
 from playwright.sync_api import BrowserContext
 
 from explainer.search_index import INDEX
-from tests.browser.test_search_quality import FAQ, Query, faq_wordings, first_faq_results
 from tests.conftest import FIXTURES
 from tests.support.project import build
+from tests.support.query_sets import FAQ, faq_wordings, load_queries, worker_rank
+from tests.support.reader_search import first_faq_results
 from tests.support.search_worker import search_worker
 from tests.support.server import serve
 
@@ -47,20 +46,6 @@ def second_url(second_site: Path) -> Iterator[str]:
         yield url
 
 
-def queries() -> list[Query]:
-    entries = yaml.safe_load((SECOND_TOPIC / "queries.yaml").read_text(encoding="utf-8"))
-    return [Query(e["query"], tuple(e["answers"]), e["reader"]) for e in entries]
-
-
-def rank(groups: list[list[dict[str, Any]]], answers: tuple[str, ...]) -> int | None:
-    """The place of the first result that answers: a page, or a glossary term's own section."""
-    for place, group in enumerate(groups, 1):
-        shown = {item["location"] for item in group}
-        if any(a in shown or ("#" not in a and any(s.split("#")[0] == a for s in shown)) for a in answers):
-            return place
-    return None
-
-
 def test_each_question_comes_first_for_its_own_wordings_on_a_second_topic(
     second_site: Path, context: BrowserContext, second_url: str
 ) -> None:
@@ -79,10 +64,10 @@ def test_each_question_comes_first_for_its_own_wordings_on_a_second_topic(
 def test_readers_find_the_answer_on_a_second_topic(
     second_site: Path, context: BrowserContext, second_url: str
 ) -> None:
-    asked = queries()
+    asked = load_queries(SECOND_TOPIC / "queries.yaml")
     assert len(asked) >= 80
     ranks = [
-        rank(groups, q.answers)
+        worker_rank(groups, q.answers)
         for q, groups in zip(asked, search_worker(second_site / INDEX, [q.text for q in asked]), strict=True)
     ]
     about_faq = [q for q in asked if q.questions]
