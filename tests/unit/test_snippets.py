@@ -7,7 +7,7 @@ import pytest
 
 from explainer.content import Content
 from explainer.render import RenderContext
-from explainer.render.snippets import BadArguments, SnippetError, Source, UnknownSnippet, expand_snippets
+from explainer.render.snippets import SnippetError, Source, expand_snippets
 from explainer.validate import build_content
 from tests.unit.corpus import corpus_documents
 
@@ -52,7 +52,7 @@ def test_a_headline_that_cannot_show_what_it_names_is_an_error_at_the_marker(
     site: RenderContext, arguments: str, message: str
 ) -> None:
     body = f"# Home\n\nIntro.\n\n<!-- explainer:headline-comparison {arguments} -->\n"
-    with pytest.raises(BadArguments) as error:
+    with pytest.raises(SnippetError) as error:
         expand(site, body)
     # Line 8 of the file: three lines of front matter, then the marker on the body's fifth line.
     assert str(error.value).startswith("docs/index.md:8:1: 'explainer:headline-comparison': "), error.value
@@ -61,12 +61,12 @@ def test_a_headline_that_cannot_show_what_it_names_is_an_error_at_the_marker(
 
 @pytest.mark.parametrize("name", ["relationship-diagram", "industry-overview"])
 def test_a_snippet_that_takes_no_arguments_refuses_them(site: RenderContext, name: str) -> None:
-    with pytest.raises(BadArguments, match=rf"^docs/index.md:4:1: 'explainer:{name}': this marker takes no"):
+    with pytest.raises(SnippetError, match=rf"^docs/index.md:4:1: 'explainer:{name}': this marker takes no"):
         expand(site, f"<!-- explainer:{name} relational-databases -->\n")
 
 
 def test_an_unknown_marker_is_placed_and_lists_the_known_ones(site: RenderContext) -> None:
-    with pytest.raises(UnknownSnippet) as error:
+    with pytest.raises(SnippetError) as error:
         expand(site, "Text.\n\n<!-- explainer:headline-comparsion -->\n")
     assert str(error.value) == (
         "docs/index.md:6:1: no snippet is named 'explainer:headline-comparsion' "

@@ -24,14 +24,6 @@ class SnippetError(ValueError):
     """A marker the page cannot have: an unknown name, or arguments its snippet does not take."""
 
 
-class UnknownSnippet(SnippetError):
-    pass
-
-
-class BadArguments(SnippetError):
-    pass
-
-
 def _headline(site: RenderContext, page: str, args: list[str]) -> str:
     """How two technologies differ, row by row: the two named, or the first two in display order.
 
@@ -139,8 +131,7 @@ def expand_snippets(markdown: str, page: str, site: RenderContext, source: Sourc
             path, text, at = page, markdown, match.start()
             if source is not None and (found := source.text.find(match.group(0))) >= 0:
                 path, text, at = source.path, source.text, found
-            error = UnknownSnippet if match.group(1) not in SNIPPETS else BadArguments
-            raise error(f"{path}:{_position(text, at)}: {problem}")
+            raise SnippetError(f"{path}:{_position(text, at)}: {problem}")
         return SNIPPETS[match.group(1)][0](site, page, match.group(2).split()).rstrip("\n")
 
     return MARKER.sub(replace, markdown)
