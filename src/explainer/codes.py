@@ -139,6 +139,10 @@ CODES: tuple[Code, ...] = (
     Code("E514", "no entry is named what a page family's alias names",
          "reword the entry's name, or the alias under `families` in mkdocs.yml",
          "search leads a name to one page: typed, a name two pages share finds neither first"),
+    Code("E515", "an FAQ question and its other phrasings are not another entry's name",
+         "ask about what this entry answers, or leave the name to the entry it names",
+         "search puts a question first for each of its phrasings, and a term, technology, industry or "
+         "use case first for its name: typed, a name both claim finds one of them first by chance"),
     Code("W501", "every source is cited at least once",
          "cite it in a `sources` list or a (source:…) link, or delete the file"),
     Code("W502", "entries are reviewed within the site's staleness window",

@@ -15,7 +15,7 @@ from explainer.lint.registry import Rule
 from explainer.model import Dimension, Level
 from explainer.source import parse_document
 from explainer.validate import build_content
-from tests.conftest import TODAY
+from tests.conftest import CORPUS, TODAY
 from tests.unit.corpus import check_with, corpus_documents
 
 
@@ -158,6 +158,22 @@ def test_an_alias_that_names_another_page_is_reported_at_the_alias(
     result = check_with(path, raw.encode())
     found = [(d.path, d.position.line, d.message) for d in result.diagnostics if d.code == "E513"]
     assert found == [clash]
+
+
+def test_a_question_or_phrasing_that_is_another_entrys_name_is_reported_where_it_is_written() -> None:
+    original = (CORPUS / "faq/which-should-i-choose.yaml").read_text()
+    raw = original.replace(
+        "also_asked:\n  - which database should I use\n",
+        "also_asked:\n  - which database should I use\n  - ACID transactions?\n  - Order Handling\n",
+    )
+    result = check_with("faq/which-should-i-choose.yaml", raw.encode())
+    assert [(d.position.line, d.message) for d in result.diagnostics if d.code == "E515"] == [
+        (4, "'ACID transactions?' is the name of definition 'acid'"),
+        (5, "'Order Handling' is the name of use-case 'order-processing'"),
+    ]
+    asked_as_named = original.replace("question: Which should I choose?", "question: Sharding?")
+    result = check_with("faq/which-should-i-choose.yaml", asked_as_named.encode())
+    assert [(d.position.line, d.code) for d in result.diagnostics] == [(1, "E515")]
 
 
 def test_aliases_of_their_own_are_quiet() -> None:
