@@ -13,7 +13,11 @@ from explainer.render.paging import Chunk, grouped
 from explainer.render.structured import faq_page, first_sentence
 from explainer.render.values import cited_sources, latest_review
 
-FAQ_SEARCH_BOOST = 2.0
+# How much more an FAQ page weighs in search than other pages, so that an answer comes before a page
+# that only mentions the words. Twice as much put general questions before the industry, use case or
+# term a reader described: 1.25 found 12 more first results of 529 test queries (hit@3 the same), 7 of
+# them among the 100 written blind last, and 2 more of the 80 on a second topic.
+FAQ_SEARCH_BOOST = 1.25
 
 
 def topics_with_questions(site: RenderContext) -> list[tuple[Topic, list[Faq], list[Faq]]]:
