@@ -15,6 +15,7 @@ from explainer.render.compare import rows
 from explainer.render.context import RenderContext
 from explainer.render.diagrams import industry_overview, relationship_diagram
 from explainer.render.environment import render_template
+from explainer.source import position_of_index
 
 MARKER = re.compile(r"^<!--\s*explainer:([a-z-]+)((?:\s+[a-z0-9-]+)*)\s*-->\s*$", re.MULTILINE)
 MAX_HEADLINE_ROWS = 10
@@ -96,7 +97,7 @@ def marker_problems(text: str, technologies: Collection[str]) -> Iterator[tuple[
     for match in MARKER.finditer(text):
         problem = _marker_problem(match, technologies)
         if problem is not None:
-            yield _position(text, match.start()), problem
+            yield position_of_index(text, match.start()), problem
 
 
 def _marker_problem(match: re.Match[str], technologies: Collection[str]) -> str | None:
@@ -105,10 +106,6 @@ def _marker_problem(match: re.Match[str], technologies: Collection[str]) -> str 
         return f"no snippet is named 'explainer:{name}' (known: {', '.join(sorted(SNIPPETS))})"
     problem = SNIPPETS[name][1](match.group(2).split(), technologies)
     return None if problem is None else f"'explainer:{name}': {problem}"
-
-
-def _position(text: str, at: int) -> Position:
-    return Position(text.count("\n", 0, at) + 1, at - (text.rfind("\n", 0, at) + 1) + 1)
 
 
 class Source(NamedTuple):
@@ -131,7 +128,7 @@ def expand_snippets(markdown: str, page: str, site: RenderContext, source: Sourc
             path, text, at = page, markdown, match.start()
             if source is not None and (found := source.text.find(match.group(0))) >= 0:
                 path, text, at = source.path, source.text, found
-            raise SnippetError(f"{path}:{_position(text, at)}: {problem}")
+            raise SnippetError(f"{path}:{position_of_index(text, at)}: {problem}")
         return SNIPPETS[match.group(1)][0](site, page, match.group(2).split()).rstrip("\n")
 
     return MARKER.sub(replace, markdown)
