@@ -238,37 +238,6 @@ def ambiguous_aliases(content: Content, context: Context) -> Iterator[Diagnostic
                 )
 
 
-@rule("E515")
-def questions_that_name_an_entry(content: Content, context: Context) -> Iterator[Diagnostic]:
-    # A reader who types a name wants what it names: the entry is named first, and the phrasing that
-    # borrows its name is reported ("benchmark contamination" asked as how models are compared).
-    named: list[Technology | Definition | Industry | UseCase] = [
-        *content.technologies.values(),
-        *content.definitions.values(),
-        *content.industries.values(),
-        *content.use_cases.values(),
-    ]
-    owner: dict[str, str] = {}
-    for entity in named:
-        for name in entity.names:
-            owner.setdefault(normalise_words(name), _label(entity))
-    for faq in content.faqs.values():
-        entry = content.entry(faq)
-        if entry is None:
-            continue
-        for loc, text in [
-            (("question",), faq.question),
-            *((("also_asked", i), t) for i, t in enumerate(faq.also_asked)),
-        ]:
-            claimed = owner.get(normalise_words(text))
-            if claimed is not None:
-                yield entry.place(loc).report(
-                    "E515",
-                    f"'{text}' is the name of {claimed}",
-                    hint="a reader who types a name wants what it names; ask about what this entry answers",
-                )
-
-
 # The fields in which an entry names itself for search, one name each, then lists of them.
 _NAME_FIELDS = ("name", "short_name", "term", "abbreviation", "title", "question")
 _NAME_LISTS = ("aliases", "also_asked")
@@ -307,6 +276,34 @@ def _search_names(entity: Entity) -> Iterator[tuple[Loc, str]]:
     for field in _NAME_LISTS:
         for index, value in enumerate(getattr(entity, field, None) or ()):
             yield (field, index), value
+
+
+@rule("E515")
+def questions_that_name_an_entry(content: Content, context: Context) -> Iterator[Diagnostic]:
+    # A reader who types a name wants what it names: the entry is named first, and the phrasing that
+    # borrows its name is reported ("benchmark contamination" asked as how models are compared).
+    named: list[Technology | Definition | Industry | UseCase] = [
+        *content.technologies.values(),
+        *content.definitions.values(),
+        *content.industries.values(),
+        *content.use_cases.values(),
+    ]
+    owner: dict[str, str] = {}
+    for entity in named:
+        for name in entity.names:
+            owner.setdefault(normalise_words(name), _label(entity))
+    for faq in content.faqs.values():
+        entry = content.entry(faq)
+        if entry is None:
+            continue
+        for loc, text in _search_names(faq):
+            claimed = owner.get(normalise_words(text))
+            if claimed is not None:
+                yield entry.place(loc).report(
+                    "E515",
+                    f"'{text}' is the name of {claimed}",
+                    hint="a reader who types a name wants what it names; ask about what this entry answers",
+                )
 
 
 def _reviewed(content: Content) -> Iterator[tuple[Entry, date]]:
