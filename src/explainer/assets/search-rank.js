@@ -337,7 +337,7 @@
     found.forEach(function (hit) { hit.named = named.has(hit.doc); });
     found.sort(byScore);
     found.forEach(function (hit, place) {
-      if (place < RERANK || hit.named) hit.score *= self.bonus(hit.doc, list, comparing, hit.named);
+      if (place < RERANK || hit.named) hit.score *= self.bonus(hit.doc, list, comparing);
     });
     found.sort(byScore);
     return { hits: found, concepts: list };
@@ -360,7 +360,7 @@
 
   // How much a document gains for how it holds the query: as a phrase, its words near each other
   // in the title or names, a title (or one name) that is mostly what was asked, a comparison.
-  Index.prototype.bonus = function (d, list, comparing, named) {
+  Index.prototype.bonus = function (d, list, comparing) {
     var self = this, gain = 1, phrase = 0, near = 0, focus = 0, exact = false, sides = 0, keyed = false;
     var verbatim = false, asked = list.map(function (c) { return c.typed; }).join(" ");
     var key = list.length > 1 ? list.reduce(function (a, c) { return (c.rarity || 0) > (a.rarity || 0) ? c : a; }) : null;
@@ -407,11 +407,9 @@
     if (exact) gain *= 2; else if (keyed) gain *= KEYED;
     // A page named what was asked is not outranked for its family alone: the boost that puts answers
     // (FAQ pages) first is evened out, so "tts model" or "fine tunning" finds the term defined first.
-    // Not when the query is a name typed word for word: among the pages it names, an FAQ that words
-    // its question so ("document database") still comes before the term of that name. A page
-    // that weighs less than one (a listing, a page for contributors) keeps its lower weight: its
-    // section named "Document databases" repeats the technology's page, which comes first.
-    if ((exact || keyed) && !named) gain *= self.top / Math.max(1, self.boosts[d]);
+    // A page that weighs less than one (a listing, a page for contributors) keeps its lower weight:
+    // its section named "Document databases" repeats the technology's page, which comes first.
+    if (exact || keyed) gain *= self.top / Math.max(1, self.boosts[d]);
     if (verbatim) gain *= 3;
     // A title that compares two of the things the reader compares ("SQL vs NoSQL" for "nosql or sql
     // for orders") is the answer; one that only compares is close to it.
