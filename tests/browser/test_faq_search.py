@@ -58,6 +58,12 @@ PARTIAL = "hallucination zebra"  # no question has both words
 PARTIAL_STATUS = re.compile(
     r"^No question asks about every word; the (closest one is|\d+ closest are) shown\.$"
 )
+# One question has every word (the one on different answers, whose answer names temperature); the
+# question on temperature names no product, so it is among the closest others that follow.
+FEW = "how does temprature change chatgpt answers"
+FEW_STATUS = re.compile(
+    r"^(1 question matches|2 questions match); the (closest other follows|2 closest others follow)\.$"
+)
 
 
 @pytest.fixture(scope="session")
@@ -104,12 +110,14 @@ def status(page: Page) -> str:
 
 def counted(text: str) -> int:
     """The number of questions a status line says are shown ("12 questions match.", "70 questions
-    match; the best 50 are shown.", "No question asks about every word; the 3 closest are shown.")."""
+    match; the best 50 are shown.", "No question asks about every word; the 3 closest are shown.",
+    "1 question matches; the 2 closest others follow.")."""
     if "closest one is" in text:
         return 1
     number = re.search(r"(\d+) (?:closest )?are shown", text) or re.search(r"(\d+) questions? match", text)
     assert number, f"no count in the status {text!r}"
-    return int(number.group(1))
+    others = re.search(r"the (\d+ )?closest others? follows?", text)
+    return int(number.group(1)) + (int(others.group(1) or 1) if others else 0)
 
 
 def boxes(page: Page, selector: str) -> list[dict[str, object]]:
@@ -132,7 +140,7 @@ def topic_view(page: Page) -> list[list[str]]:
     )
 
 
-@pytest.mark.parametrize("query", ["LLM", "gan vs diffusion", PARTIAL, NO_MATCH])
+@pytest.mark.parametrize("query", ["LLM", "gan vs diffusion", PARTIAL, FEW, NO_MATCH])
 def test_what_is_on_screen_is_what_the_status_counts_and_the_rest_has_no_box(
     reader: tuple[Page, Traffic], query: str
 ) -> None:
@@ -301,6 +309,27 @@ def test_when_no_question_has_every_word_the_closest_are_shown_and_said_so(
     filter_faq(page, PARTIAL)
     expect(page.locator(f"{FILTER_FORM} [role=status]")).to_have_text(PARTIAL_STATUS)
     assert visible_faq_results(page)[0] == "why-do-llms-hallucinate"
+
+
+def test_when_few_questions_have_every_word_the_closest_others_follow_set_apart(
+    real_faq: Page, traffic: Traffic
+) -> None:
+    filter_faq(real_faq, FEW)
+    status_line = real_faq.locator(f"{FILTER_FORM} [role=status]")
+    expect(status_line).to_have_text(FEW_STATUS)
+    shown = visible_faq_results(real_faq)
+    assert len(shown) == 3 == counted(status_line.inner_text()), shown
+    assert "what-does-temperature-do" in shown[1:], shown
+    # What is on screen sets them apart: the questions that hold every word upright, the others not.
+    matching = int(re.match(r"\d+", status_line.inner_text()).group())
+    styles = real_faq.locator(f"{FILTER_FORM} .ex-faq-results > li summary").evaluate_all(
+        "summaries => summaries.map(s => getComputedStyle(s).fontStyle)"
+    )
+    assert styles == ["normal"] * matching + ["italic"] * (3 - matching), styles
+    # A query with many matches lists only them.
+    filter_faq(real_faq, "temperature")
+    expect(status_line).to_have_text(re.compile(r"^\d+ questions match\.$"))
+    traffic.assert_clean()
 
 
 def test_a_question_that_asks_about_more_of_the_words_comes_before_an_answer_that_holds_them_all(

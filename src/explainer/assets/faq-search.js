@@ -9,7 +9,8 @@
    "or", "the difference between", "exactly") never make a query fail. When no question's wording
    holds every word, the closest questions are shown and labelled as such: the more of the words a
    question's wording holds, the higher it comes, though a rare word in an answer can outweigh a
-   common one in another question. Glossary synonyms expand both ways (an
+   common one in another question; one or two questions that hold every word are followed by the
+   closest others, labelled too. Glossary synonyms expand both ways (an
    abbreviation finds its term). The query stays in the URL (?q=). On a site too large to put every
    answer on one page, the questions come from a data file fetched on the first keystroke. */
 (function () {
@@ -21,7 +22,7 @@
   // or other form counts in full).
   var SYNONYM = 0.7;
   var CLOSE = { exact: 1, variant: 0.8, prefix: 0.6, typo: 0.5 };
-  var PARTIAL_LIMIT = 10;
+  var PARTIAL_LIMIT = 10, FEW = 3;
   // The most results put on the page at once: a longer list is not read, and costs time to lay out.
   var SHOWN = 50;
   // The most a question wholly about the query gains over one that only mentions it.
@@ -87,7 +88,6 @@
     var empty = form.querySelector(".ex-faq-empty");
     var results = form.querySelector(".ex-faq-results");
     var dataUrl = form.getAttribute("data-ex-faq-data");
-    var sections = Array.from(document.querySelectorAll(".ex-faq-topic"));
     var groups = [], starts = [], items = [], postings = {}, sorted = [], byLength = [], cores = {}, remembered = {};
     var pattern = null, shown = [];
 
@@ -307,12 +307,19 @@
       // (labelled): each counts for its score, raised by the share of the words its wording holds (up
       // to twice), so a rare word in an answer can outweigh a common one in a question (measured: FAQ
       // hit@1 81.2 % to 82.3 % on the first site's queries, 62.8 % to 67.4 % on queries written after).
+      // When no question's wording holds them all, the closest are shown instead, and fewer than FEW
+      // that hold every word are followed by the closest others: a long query can miss the question
+      // meant by one word ("temprature ... chatgpt", where the question on temperature names no
+      // product). The closest are labelled as such.
       var partial = !scored.some(function (s) { return s.asked === list.length; });
       var closest = function (s) { return s.score * (1 + s.asked / list.length); };
-      var found = partial ? scored : scored.filter(function (s) { return s.complete; });
       // Sorting keeps the questions' order among equals.
-      found.sort(function (a, b) { return partial ? closest(b) - closest(a) : b.asked - a.asked || b.score - a.score; });
-      return { found: partial ? found.slice(0, PARTIAL_LIMIT) : found, partial: partial, concepts: list };
+      scored.sort(function (a, b) { return closest(b) - closest(a); });
+      var found = partial ? [] : scored.filter(function (s) { return s.complete; });
+      found.sort(function (a, b) { return b.asked - a.asked || b.score - a.score; });
+      var close = partial ? scored.slice(0, PARTIAL_LIMIT) :
+        scored.filter(function (s) { return !s.complete; }).slice(0, FEW - found.length);
+      return { found: found.concat(close), close: close.length, concepts: list };
     }
 
     // What to mark in what is shown: every vocabulary word the query stood for, and each synonym
@@ -336,10 +343,12 @@
       results.textContent = "";
     }
 
-    function present(found) {
+    // The questions found, the last `close` of them the closest others.
+    function present(found, close) {
       restore();
-      found.forEach(function (scored) {
+      found.forEach(function (scored, n) {
         var item = scored.item, li = results.appendChild(document.createElement("li"));
+        if (n >= found.length - close) li.className = "ex-faq-close";
         if (item.el) {
           // The question itself, with its answer, moves into the list.
           li.appendChild(item.el);
@@ -358,19 +367,19 @@
     function run() {
       var raw = input.value, query = normalise(raw);
       var active = query.length > 0 && items.length > 0;
+      // While filtering, the topics that follow the form are hidden (explainer.css).
       form.classList.toggle("ex-faq-filtering", active);
-      sections.forEach(function (section) { hide(section, active); });
       var count = 0;
       if (active) {
-        var outcome = rank(query), total = outcome.found.length;
+        var outcome = rank(query), found = outcome.found, close = outcome.close, total = found.length - close;
         pattern = marking(outcome.concepts);
-        present(outcome.found.slice(0, SHOWN));
-        count = Math.min(total, SHOWN);
-        results.classList.toggle("ex-faq-partial", outcome.partial);
-        status.textContent = outcome.partial && count ?
-          "No question asks about every word; the " + (count === 1 ? "closest one is" : count + " closest are") + " shown." :
-          total === 1 ? "1 question matches." :
-          total + " questions match" + (total > count ? "; the best " + count + " are shown." : ".");
+        present(found.slice(0, SHOWN), close);
+        count = Math.min(found.length, SHOWN);
+        status.textContent = close && !total ?
+          "No question asks about every word; the " + (close === 1 ? "closest one is" : close + " closest are") + " shown." :
+          (total === 1 ? "1 question matches" : total + " questions match") +
+          (close ? "; the " + (close === 1 ? "closest other follows." : close + " closest others follow.") :
+          total > count ? "; the best " + count + " are shown." : ".");
         status.dataset.count = count;
       } else {
         restore();
@@ -449,7 +458,7 @@
     document.querySelectorAll("[data-ex-faq-search]").forEach(setup);
   }
 
-  if (window.document$ && typeof window.document$.subscribe === "function") {
+  if (window.document$) {
     window.document$.subscribe(init);
   } else if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", init);

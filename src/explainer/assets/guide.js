@@ -213,7 +213,7 @@
     Array.prototype.forEach.call(document.querySelectorAll("[data-ex-guide]"), setup);
   }
 
-  if (window.document$ && typeof window.document$.subscribe === "function") {
+  if (window.document$) {
     window.document$.subscribe(init);
   } else if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", init);

@@ -14,16 +14,9 @@
       return c.getAttribute("data-tech");
     });
     var bodies = Array.from(table.tBodies);
-    var rows = [];
-    var home = [];
-    bodies.forEach(function (body) {
-      Array.from(body.rows).forEach(function (row) {
-        if (row.hasAttribute("data-dimension")) {
-          rows.push(row);
-          home.push(body);
-        }
-      });
-    });
+    // Each dimension's row and the group (table body) the page puts it in.
+    var rows = Array.from(table.querySelectorAll("tbody > tr[data-dimension]"));
+    var home = rows.map(function (row) { return row.parentNode; });
     var groupRows = bodies.map(function (b) { return b.querySelector(".ex-group-row"); });
     var boxes = Array.from(form.querySelectorAll("input[name=tech]"));
     var diff = form.querySelector("input[name=diff]");
@@ -110,11 +103,10 @@
       if (compareTwo) {
         var href = pairHref(columns.filter(function (id) { return picked.indexOf(id) >= 0; }));
         if (href) {
-          compareTwo.textContent = "";
           var a = document.createElement("a");
           a.href = href;
           a.textContent = "Open the side-by-side page for these two";
-          compareTwo.appendChild(a);
+          compareTwo.replaceChildren(a);
         } else {
           compareTwo.innerHTML = compareHint;
         }
@@ -195,7 +187,7 @@
     document.querySelectorAll("[data-ex-matrix]").forEach(setup);
   }
 
-  if (window.document$ && typeof window.document$.subscribe === "function") {
+  if (window.document$) {
     window.document$.subscribe(init); // Material's instant navigation swaps pages without reloading
   } else if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", init);
