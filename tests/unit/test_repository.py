@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
+
+import yaml
 
 from tests.conftest import REPO
 
@@ -43,6 +46,34 @@ def test_workflows_and_issue_forms_are_valid() -> None:
             [checker, "--builtin-schema", schema, *files], capture_output=True, text=True, check=False
         )
         assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_the_published_site_points_to_its_own_addresses_not_the_placeholders() -> None:
+    # mkdocs.yml falls back to placeholder addresses (example.org, github.com/example) so that a
+    # clone builds as it is; a published site that kept them would send search engines' canonical
+    # links, the sitemap and every "Report an error" to addresses nobody owns.
+    config = (REPO / "mkdocs.yml").read_text()
+    placeholders = {
+        name
+        for name, default in re.findall(r'!ENV \[(\w+), "([^"]*)"\]', config)
+        if re.search(r"//(?:[\w.-]+\.)?example\.(?:org|com|net)\b|//github\.com/example/", default)
+    }
+    assert {"SITE_URL", "EDIT_URI", "REPORT_URL"} <= placeholders
+    # Any other placeholder left as a literal would be published as it is.
+    literal = re.findall(
+        r"^[^#\n]*:\s+(https://(?:[\w.-]+\.)?example\.org\S*|https://github\.com/example/\S*)", config, re.M
+    )
+    assert literal == [], literal
+    workflow = yaml.safe_load((REPO / ".github/workflows/pages.yml").read_text())
+    steps = workflow["jobs"]["build"]["steps"]
+    build = next(step for step in steps if step.get("run", "").startswith("scripts/serve --build"))
+    env = build.get("env", {})
+    for name in sorted(placeholders):
+        assert "${{" in env.get(name, ""), f"the Pages build leaves {name} at its placeholder"
+    configure = [
+        i for i, step in enumerate(steps) if str(step.get("uses", "")).startswith("actions/configure-pages@")
+    ]
+    assert configure and configure[0] < steps.index(build), "SITE_URL must come from actions/configure-pages"
 
 
 def test_lock_files_are_committed_and_tools_pinned() -> None:
