@@ -318,7 +318,7 @@
       var found = partial ? [] : scored.filter(function (s) { return s.complete; });
       found.sort(function (a, b) { return b.asked - a.asked || b.score - a.score; });
       var close = partial ? scored.slice(0, PARTIAL_LIMIT) :
-        scored.filter(function (s) { return !s.complete; }).slice(0, FEW - found.length);
+        scored.filter(function (s) { return !s.complete; }).slice(0, Math.max(0, FEW - found.length));
       return { found: found.concat(close), close: close.length, concepts: list };
     }
 
