@@ -62,7 +62,7 @@ PARTIAL_STATUS = re.compile(
 # question on temperature names no product, so it is among the closest others that follow.
 FEW = "how does temprature change chatgpt answers"
 FEW_STATUS = re.compile(
-    r"^(1 question matches|2 questions match); the (closest other follows|2 closest others follow)\.$"
+    r"^3 questions shown: (1|2) with every word, then the (2 closest others|closest other)\.$"
 )
 
 
@@ -111,13 +111,16 @@ def status(page: Page) -> str:
 def counted(text: str) -> int:
     """The number of questions a status line says are shown ("12 questions match.", "70 questions
     match; the best 50 are shown.", "No question asks about every word; the 3 closest are shown.",
-    "1 question matches; the 2 closest others follow.")."""
+    "3 questions shown: 1 with every word, then the 2 closest others.")."""
     if "closest one is" in text:
         return 1
-    number = re.search(r"(\d+) (?:closest )?are shown", text) or re.search(r"(\d+) questions? match", text)
+    number = (
+        re.search(r"(\d+) (?:closest )?are shown", text)
+        or re.search(r"^(\d+) questions shown", text)
+        or re.search(r"(\d+) questions? match", text)
+    )
     assert number, f"no count in the status {text!r}"
-    others = re.search(r"the (\d+ )?closest others? follows?", text)
-    return int(number.group(1)) + (int(others.group(1) or 1) if others else 0)
+    return int(number.group(1))
 
 
 def boxes(page: Page, selector: str) -> list[dict[str, object]]:
@@ -321,7 +324,7 @@ def test_when_few_questions_have_every_word_the_closest_others_follow_set_apart(
     assert len(shown) == 3 == counted(status_line.inner_text()), shown
     assert "what-does-temperature-do" in shown[1:], shown
     # What is on screen sets them apart: the questions that hold every word upright, the others not.
-    matching = int(re.match(r"\d+", status_line.inner_text()).group())
+    matching = int(re.search(r"(\d+) with every word", status_line.inner_text()).group(1))
     styles = real_faq.locator(f"{FILTER_FORM} .ex-faq-results > li summary").evaluate_all(
         "summaries => summaries.map(s => getComputedStyle(s).fontStyle)"
     )

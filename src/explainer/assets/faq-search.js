@@ -22,6 +22,7 @@
   // or other form counts in full).
   var SYNONYM = 0.7;
   var CLOSE = { exact: 1, variant: 0.8, prefix: 0.6, typo: 0.5 };
+  // The closest questions shown when none holds every word, and the fewest results when some do.
   var PARTIAL_LIMIT = 10, FEW = 3;
   // The most results put on the page at once: a longer list is not read, and costs time to lay out.
   var SHOWN = 50;
@@ -36,8 +37,6 @@
   function meaningful(text) {
     return text.split(" ").filter(function (w) { return w && !CONNECTING.has(w); }).join(" ");
   }
-
-  function hide(el, hidden) { el.classList.toggle("ex-hidden", hidden); }
 
   // One question as the filter sees it: normalised text per field, and its words with the fields
   // they are in (a bit per field, in the order of FIELDS). What every keystroke reads again is
@@ -375,18 +374,18 @@
         pattern = marking(outcome.concepts);
         present(found.slice(0, SHOWN), close);
         count = Math.min(found.length, SHOWN);
-        status.textContent = close && !total ?
-          "No question asks about every word; the " + (close === 1 ? "closest one is" : close + " closest are") + " shown." :
-          (total === 1 ? "1 question matches" : total + " questions match") +
-          (close ? "; the " + (close === 1 ? "closest other follows." : close + " closest others follow.") :
-          total > count ? "; the best " + count + " are shown." : ".");
+        // The number shown comes first whenever some are the closest rather than matches.
+        status.textContent = !close ? total + (total === 1 ? " question matches." :
+          " questions match" + (total > count ? "; the best " + count + " are shown." : ".")) :
+          !total ? "No question asks about every word; the " + (close === 1 ? "closest one is" : close + " closest are") + " shown." :
+          count + " questions shown: " + total + " with every word, then the " + (close === 1 ? "closest other." : close + " closest others.");
         status.dataset.count = count;
       } else {
         restore();
         status.textContent = "";
       }
-      hide(results, !count);
-      hide(empty, !active || count > 0);
+      results.classList.toggle("ex-hidden", !count);
+      empty.classList.toggle("ex-hidden", !active || count > 0);
       remember(raw);
       return count;
     }
