@@ -42,7 +42,7 @@ pytestmark = pytest.mark.browser
 QUERIES = REPO / "tests/search/queries.yaml"
 REPORT = REPORTS / "search-quality.json"
 # Issue 13's targets, reported with every run, not yet met (3 December 2026, 529 queries: site search
-# 78.8 % / 90.0 %, FAQ filter 81.1 % of 333; on the first 429, 80.4 % / 90.4 % and 83.0 %); the misses
+# 78.8 % / 90.0 %, FAQ filter 82.3 % of 333; on the first 429, 80.4 % / 90.4 % and 83.7 %); the misses
 # left are mostly paraphrases that share no word with their answer. Each set written blind scored
 # lower than the sets tuned on before it joined them.
 TARGETS = {"site_search": {"hit@1": 0.80, "hit@3": 0.95}, "faq_filter": {"hit@1": 0.85}}
@@ -50,7 +50,7 @@ TARGETS = {"site_search": {"hit@1": 0.80, "hit@3": 0.95}, "faq_filter": {"hit@1"
 # when search improves; lower them only with a reason in the commit (they fell when the blind second
 # set of queries joined the first, when queries that search reads as an `also_asked` left, and when
 # the blind third and fourth sets joined).
-FLOORS = {"site_search": {"hit@1": 0.78, "hit@3": 0.89}, "faq_filter": {"hit@1": 0.80}}
+FLOORS = {"site_search": {"hit@1": 0.78, "hit@3": 0.89}, "faq_filter": {"hit@1": 0.82}}
 # Share of the FAQ's own wordings (each question and its `also_asked`) whose page site search puts
 # first: 100 % on 3 December 2026 (1,023 of 1,023). Issue 13 asks for every one, and E515 keeps a
 # wording from being another entry's name, which search would put first.

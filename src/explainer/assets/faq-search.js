@@ -16,8 +16,11 @@
 (function () {
   "use strict";
 
-  // A word's weight by where it is: the question, its other phrasings, the answer.
-  var WEIGHT = [8, 6, 2];
+  // A word's weight by where it is: the question, its other phrasings, the answer. An answer's word
+  // at 3 rather than 2 (any of 2.5 to 5 measured alike) ranks the closest questions better when none
+  // holds every word: FAQ hit@1 81.1 % to 82.3 % on the first site's 333 queries, 68.9 % to 73.3 % on
+  // the 45 written blind last, the second topic's 76.2 % unchanged, every wording still first.
+  var WEIGHT = [8, 6, 3];
   // A match through a glossary synonym counts less than the word typed (an abbreviation's plural
   // or other form counts in full).
   var SYNONYM = 0.7;
