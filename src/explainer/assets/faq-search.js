@@ -309,10 +309,9 @@
       // (labelled): each counts for its score, raised by the share of the words its wording holds (up
       // to twice), so a rare word in an answer can outweigh a common one in a question (measured: FAQ
       // hit@1 81.2 % to 82.3 % on the first site's queries, 62.8 % to 67.4 % on queries written after).
-      // When no question's wording holds them all, the closest are shown instead, and fewer than FEW
-      // that hold every word are followed by the closest others: a long query can miss the question
-      // meant by one word ("temprature ... chatgpt", where the question on temperature names no
-      // product). The closest are labelled as such.
+      // Fewer than FEW questions that hold every word are followed by the closest others, labelled
+      // too: a long query can hold a word the question meant does not ("temprature ... chatgpt",
+      // where the question on temperature names no product).
       var partial = !scored.some(function (s) { return s.asked === list.length; });
       var closest = function (s) { return s.score * (1 + s.asked / list.length); };
       // Sorting keeps the questions' order among equals.
