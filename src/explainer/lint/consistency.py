@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -253,19 +253,28 @@ def names_a_family_alias_claims(content: Content, context: Context) -> Iterator[
         if options.enabled
         for alias in options.aliases
     }
+    named = (Technology, Definition, Industry, UseCase, Faq)
+    for entry, loc, name, family in _names_claimed(content, named, claimed):
+        yield entry.place(loc).report(
+            "E514",
+            f"'{name}' is also an alias of the {family} page (mkdocs.yml: families.{family}.aliases)",
+            hint="reword one of them; search needs one page per name",
+        )
+
+
+def _names_claimed(
+    content: Content, kinds: tuple[type[Entity], ...], claimed: Mapping[str, str]
+) -> Iterator[tuple[Entry, Loc, str, str]]:
+    """Each name search knows an entry of `kinds` by that `claimed` (normalised name → what claims it)
+    gives to something else: the entry, where the name is, the name, and what claims it."""
     if not claimed:
         return
     for entry, entity in content.valid_entries():
-        if not isinstance(entity, Technology | Definition | Industry | UseCase | Faq):
-            continue
-        for loc, name in _search_names(entity):
-            family = claimed.get(normalise_words(name))
-            if family is not None:
-                yield entry.place(loc).report(
-                    "E514",
-                    f"'{name}' is also an alias of the {family} page (mkdocs.yml: families.{family}.aliases)",
-                    hint="reword one of them; search needs one page per name",
-                )
+        if isinstance(entity, kinds):
+            for loc, name in _search_names(entity):
+                claimant = claimed.get(normalise_words(name))
+                if claimant is not None:
+                    yield entry, loc, name, claimant
 
 
 def _search_names(entity: Entity) -> Iterator[tuple[Loc, str]]:
@@ -292,18 +301,12 @@ def questions_that_name_an_entry(content: Content, context: Context) -> Iterator
     for entity in named:
         for name in entity.names:
             owner.setdefault(normalise_words(name), _label(entity))
-    for faq in content.faqs.values():
-        entry = content.entry(faq)
-        if entry is None:
-            continue
-        for loc, text in _search_names(faq):
-            claimed = owner.get(normalise_words(text))
-            if claimed is not None:
-                yield entry.place(loc).report(
-                    "E515",
-                    f"'{text}' is the name of {claimed}",
-                    hint="a reader who types a name wants what it names; ask about what this entry answers",
-                )
+    for entry, loc, text, claimant in _names_claimed(content, (Faq,), owner):
+        yield entry.place(loc).report(
+            "E515",
+            f"'{text}' is the name of {claimant}",
+            hint="a reader who types a name wants what it names; ask about what this entry answers",
+        )
 
 
 def _reviewed(content: Content) -> Iterator[tuple[Entry, date]]:
